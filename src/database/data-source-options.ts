@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { DataSourceOptions } from 'typeorm';
+import { PGliteDriver } from 'typeorm-pglite';
+import { AppConfig } from '../config/app-config';
+import { Foundation1764374400000 } from './migrations/1764374400000-foundation';
+
+/** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
+export const MIGRATIONS = [Foundation1764374400000];
+
+export type ConnectionPurpose = 'app' | 'migrate';
+
+/**
+ * One place that decides where the data lives: PGlite in DATA_DIR without DATABASE_URL, else PostgreSQL
+ * (the app role for serving, the owner role for migrating).
+ */
+export function dataSourceOptions(config: AppConfig, purpose: ConnectionPurpose = 'app'): DataSourceOptions {
+  const common = {
+    type: 'postgres' as const,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    // Schema and extensions come from migrations only (PGlite has no uuid-ossp; gen_random_uuid is built in).
+    installExtensions: false,
+    logging: false,
+  };
+  if (config.embedded) {
+    return { ...common, driver: new PGliteDriver({ dataDir: join(config.dataDir, 'pglite') }).driver };
+  }
+  const url = purpose === 'migrate' ? config.migrationDatabaseUrl : config.databaseUrl;
+  return {
+    ...common,
+    url,
+    poolSize: config.databasePoolSize,
+    extra: { connectionTimeoutMillis: 5_000 },
+  };
+}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Objection } from './objection.entity';
+
+@Module({ imports: [TypeOrmModule.forFeature([Objection])] })
+export class ObjectionsModule {}

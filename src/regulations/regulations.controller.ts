@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
+import { RegulationDto } from './dto/regulation.dto';
+import { RegulationsService } from './regulations.service';
+
+@ApiTags('citizens')
+@Controller('tenants/:tenant/regulations')
+export class RegulationsController {
+  constructor(private readonly regulations: RegulationsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [RegulationDto], description: 'The regulations a citizen can object under' })
+  async list(@CurrentTenant() tenant: TenantContext): Promise<RegulationDto[]> {
+    return (await this.regulations.listActive(tenant.id)).map(RegulationDto.from);
+  }
+}

@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** The public face of a municipality: what its portal, letters and staff pages show. */
+export interface TenantProfile {
+  inhabitants: number;
+  governingBody: string;
+  court: { name: string; address: { street: string; houseNumber: string; postalCode: string; city: string } };
+  contact: { phone: string; email: string; website: string };
+  branding: { primaryColor: string; logo?: string };
+  settings: { atRiskWorkingDays: number; firstContactWorkingDays: number };
+}
+
+@Entity('tenants')
+export class Tenant {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'jsonb' })
+  profile!: TenantProfile;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,30 @@
+import { DataSource } from 'typeorm';
+import { loadAppConfig } from '../../src/config/app-config';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { APP_ROLE } from '../../src/database/tenant-isolation.sql';
+import { adminQuery, adminUrl, TEST_APP_LOGIN, withDatabase } from './test-database';
+
+export default async function globalSetup(): Promise<void> {
+  const run = `bezwaar_t${Date.now().toString(36)}${process.pid}`;
+  process.env.BEZWAAR_TEST_RUN = run;
+  const admin = adminUrl();
+  if (!admin) return;
+  const template = `${run}_tpl`;
+  await adminQuery(admin, `CREATE DATABASE ${template}`);
+  const url = withDatabase(admin, template);
+  const config = loadAppConfig({
+    DATABASE_URL: url,
+    MIGRATION_DATABASE_URL: url,
+    DATA_DIR: '/tmp/bezwaar-test',
+  });
+  const dataSource = new DataSource(dataSourceOptions(config, 'migrate'));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.query(`
+    DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${TEST_APP_LOGIN}') THEN
+        CREATE ROLE ${TEST_APP_LOGIN} LOGIN PASSWORD '${TEST_APP_LOGIN}' NOSUPERUSER NOBYPASSRLS IN ROLE ${APP_ROLE};
+      END IF;
+    END $$`);
+  await dataSource.destroy();
+}

@@ -1,0 +1,67 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../src/app.factory';
+import { AppConfig, loadAppConfig } from '../../src/config/app-config';
+import { adminQuery, adminUrl, runPrefix, TEST_APP_LOGIN, withDatabase } from './test-database';
+
+export const DEMO_PASSWORD = 'demo-test-password';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  http: () => TestAgent;
+  /** A bearer token for a demo staff member of a tenant. */
+  tokenFor: (tenant: string, email?: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+let databases = 0;
+
+/**
+ * Boots the real application: on PGlite in a temporary DATA_DIR by default, or on a fresh copy of the migrated
+ * template database when TEST_DATABASE_URL is set. Extra environment variables can be passed.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bezwaar-test-'));
+  const admin = adminUrl();
+  let database: string | undefined;
+  if (admin) {
+    database = `${runPrefix()}_${process.pid}_${++databases}`;
+    await adminQuery(admin, `CREATE DATABASE ${database} TEMPLATE ${runPrefix()}_tpl`);
+  }
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    TENANTS_DIR: join(__dirname, '..', '..', 'tenants'),
+    DEMO_PASSWORD,
+    LOG_LEVEL: 'silent',
+    ...(admin && database ? { DATABASE_URL: withDatabase(admin, database, TEST_APP_LOGIN) } : {}),
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    config,
+    http,
+    tokenFor: async (tenant, email = `behandelaar@${tenant}.example`) => {
+      const response = await http()
+        .post('/api/v1/auth/token')
+        .send({ tenant, email, password: DEMO_PASSWORD });
+      if (response.status !== 200)
+        throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return (response.body as { accessToken: string }).accessToken;
+    },
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (admin && database) await adminQuery(admin, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}
