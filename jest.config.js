@@ -4,7 +4,7 @@ const transform = {
   // A few runtime dependencies ship only ES modules; compile them to CommonJS for Jest's module system.
   '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } }],
 };
-const esmOnly = ['content-disposition'];
+const esmOnly = ['content-disposition', 'nodemailer'];
 const common = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],

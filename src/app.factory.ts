@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/problems/validation';
 import { AppConfig } from './config/app-config';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './documents/attachment-policy';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -28,7 +30,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api/v1');
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
 
@@ -42,6 +43,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
         frameAncestors: ["'none'"],
       },
     },
+  });
+  await app.register(multipart, {
+    limits: { fileSize: MAX_ATTACHMENT_BYTES, files: MAX_ATTACHMENTS, fields: 4, fieldSize: 1_048_576 },
   });
   app
     .getHttpAdapter()

@@ -7,8 +7,11 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DiagnosisModule } from './diagnosis/diagnosis.module';
 import { HealthModule } from './health/health.module';
+import { DocumentsModule } from './documents/documents.module';
 import { InboxModule } from './inbox/inbox.module';
+import { MessagingModule } from './messaging/messaging.module';
 import { loggerOptions } from './logging/logger-options';
 import { ObjectionsModule } from './objections/objections.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -30,8 +33,11 @@ export class AppModule {
         RegulationsModule,
         ReferralsModule,
         ObjectionsModule,
+        DocumentsModule,
+        MessagingModule,
         InboxModule,
         DeadlinesModule,
+        DiagnosisModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

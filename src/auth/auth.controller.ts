@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiController } from '../common/api-controller.decorator';
+import { Body, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
 import { TokenRequestDto, TokenResponseDto } from './dto/token-request.dto';
@@ -6,7 +7,7 @@ import { LoginGuard } from './login.guard';
 import { CurrentStaff, StaffPrincipal } from './staff-principal';
 
 @ApiTags('staff')
-@Controller('auth')
+@ApiController('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 

@@ -25,6 +25,10 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(1).default('demo'),
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  PUBLIC_URL: z.url({ error: 'must be the public base URL, e.g. https://bezwaar.example.nl' }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).default('Bezwaarplatform <noreply@bezwaarplatform.example>'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +51,12 @@ export interface AppConfig {
   readonly tokenSecret: string;
   readonly tokenTtlSeconds: number;
   readonly logLevel: string;
+  /** Where citizens reach the portal; used in links in e-mails and letters. */
+  readonly publicUrl: string;
+  /** Absent: e-mails are written as .eml files to DATA_DIR/mail instead of sent. */
+  readonly smtpUrl?: string;
+  readonly mailFrom: string;
+  readonly outboxPollMs: number;
 }
 
 /** Validates the environment once; a wrong value stops the service with one line naming the variable. */
@@ -81,6 +91,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenSecret: e.TOKEN_SECRET ?? persistedTokenSecret(dataDir),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    outboxPollMs: e.OUTBOX_POLL_MS,
   };
 }
 

@@ -3,9 +3,10 @@ import { DataSourceOptions } from 'typeorm';
 import { PGliteDriver } from 'typeorm-pglite';
 import { AppConfig } from '../config/app-config';
 import { Foundation1764374400000 } from './migrations/1764374400000-foundation';
+import { ObjectionFiling1764460800000 } from './migrations/1764460800000-objection-filing';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
-export const MIGRATIONS = [Foundation1764374400000];
+export const MIGRATIONS = [Foundation1764374400000, ObjectionFiling1764460800000];
 
 export type ConnectionPurpose = 'app' | 'migrate';
 

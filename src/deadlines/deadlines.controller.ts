@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { ApiController } from '../common/api-controller.decorator';
+import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { DeadlinesService } from './deadlines.service';
@@ -6,7 +7,7 @@ import { DeadlinesDto, DeadlinesQueryDto } from './dto/deadlines-query.dto';
 import { LocalDate } from './local-date';
 
 @ApiTags('citizens')
-@Controller('tenants/:tenant/deadlines')
+@ApiController('tenants/:tenant/deadlines')
 export class DeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
 

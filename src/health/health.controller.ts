@@ -1,10 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { ApiController } from '../common/api-controller.decorator';
+import { Get } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { DatabaseHealthIndicator } from './database.health';
 
 @ApiTags('operations')
-@Controller('health')
+@ApiController('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

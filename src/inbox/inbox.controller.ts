@@ -1,4 +1,5 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { ApiController } from '../common/api-controller.decorator';
+import { Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Staff } from '../auth/staff.guard';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
@@ -6,7 +7,7 @@ import { InboxPageDto, InboxItemDto, InboxQueryDto } from './dto/inbox.dto';
 import { InboxService } from './inbox.service';
 
 @ApiTags('staff')
-@Controller('tenants/:tenant/inbox')
+@ApiController('tenants/:tenant/inbox')
 @Staff('handler', 'tenant_admin')
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}

@@ -10,7 +10,41 @@ export const OBJECTION_STATUSES = [
 ] as const;
 export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
 
-/** An objection (bezwaarschrift) as a case; filing fills in the rest of its shape. */
+export interface PostalAddress {
+  street: string;
+  houseNumber: string;
+  postalCode: string;
+  city: string;
+}
+
+/** The contested decision (besluit) as the objector describes it. */
+export interface ContestedDecision {
+  reference?: string;
+  date: string;
+  description?: string;
+}
+
+export interface Objector {
+  name: string;
+  email?: string;
+  phone?: string;
+  address?: PostalAddress;
+}
+
+/** A gemachtigde (Awb 6:17): documents go to the representative. */
+export interface Representative {
+  name: string;
+  organisation?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface Grounds {
+  hints: string[];
+  text?: string;
+}
+
+/** An objection (bezwaarschrift) as a case. */
 @Entity('objections')
 export class Objection {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
@@ -31,8 +65,49 @@ export class Objection {
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 
+  @Column({ type: 'jsonb' })
+  decision!: ContestedDecision;
+
+  @Column({ type: 'jsonb' })
+  objector!: Objector;
+
+  @Column({ type: 'jsonb', nullable: true })
+  representative!: Representative | null;
+
+  @Column({ type: 'jsonb' })
+  grounds!: Grounds;
+
+  @Column({ name: 'wants_hearing', type: 'boolean', nullable: true })
+  wantsHearing!: boolean | null;
+
+  @Column({ name: 'contact_preference', type: 'text', nullable: true })
+  contactPreference!: string | null;
+
+  /** 'portal' (web form or API) or 'post'. */
+  @Column({ type: 'text', default: 'portal' })
+  channel!: string;
+
+  /** Received within the objection term (6:9); a late filing is accepted and flagged for 6:11. */
+  @Column({ type: 'boolean' })
+  timely!: boolean;
+
+  @Column({ name: 'objection_term_ends', type: 'date', nullable: true })
+  objectionTermEnds!: string | null;
+
   @Column({ name: 'decision_term_ends', type: 'date', nullable: true })
   decisionTermEnds!: string | null;
+
+  /** Awb 6:5 elements still to be repaired (herstel verzuim, 6:6). */
+  @Column({ name: 'missing_elements', type: 'text', array: true })
+  missingElements!: string[];
+
+  /** sha256 of the citizen's secret case link; the link itself is never stored. */
+  @Column({ name: 'case_token_hash', type: 'text', nullable: true, select: false })
+  caseTokenHash!: string | null;
+
+  /** The OpenID Connect subject of a logged-in citizen. */
+  @Column({ name: 'citizen_subject', type: 'text', nullable: true })
+  citizenSubject!: string | null;
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
   assigneeId!: string | null;

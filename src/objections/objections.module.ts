@@ -1,6 +1,24 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DocumentsModule } from '../documents/documents.module';
+import { LettersModule } from '../letters/letters.module';
+import { RegulationsModule } from '../regulations/regulations.module';
+import { CaseViewService } from './case-view.service';
+import { CitizenCaseController } from './citizen-case.controller';
 import { Objection } from './objection.entity';
+import { ObjectionEvent } from './objection-event.entity';
+import { ObjectionFilingController } from './objection-filing.controller';
+import { ObjectionFilingService } from './objection-filing.service';
+import { ObjectionsController } from './objections.controller';
 
-@Module({ imports: [TypeOrmModule.forFeature([Objection])] })
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Objection, ObjectionEvent]),
+    RegulationsModule,
+    DocumentsModule,
+    LettersModule,
+  ],
+  controllers: [ObjectionFilingController, ObjectionsController, CitizenCaseController],
+  providers: [ObjectionFilingService, CaseViewService],
+})
 export class ObjectionsModule {}

@@ -1,11 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
+import { ApiController } from '../common/api-controller.decorator';
+import { Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { RegulationDto } from './dto/regulation.dto';
 import { RegulationsService } from './regulations.service';
 
 @ApiTags('citizens')
-@Controller('tenants/:tenant/regulations')
+@ApiController('tenants/:tenant/regulations')
 export class RegulationsController {
   constructor(private readonly regulations: RegulationsService) {}
 

@@ -60,6 +60,22 @@ describe('loadTenantConfigs', () => {
     expect(() => loadTenantConfigs(dir)).toThrow(/unknown referral partner "bestaat-niet"/);
   });
 
+  it('rejects a diagnosis question that leads to an unknown question or outcome', () => {
+    const dir = copyOfDemoTenants();
+    rewrite(dir, 'rivierstad', (yaml) => yaml.replace(/goto: appealClause/, 'goto: bestaatNiet'));
+    expect(() => loadTenantConfigs(dir)).toThrow(
+      /rivierstad\/tenant\.yaml: regulations\[0\]\.diagnosis\.questions\[0\]\.next\[1\]\.goto: unknown question or outcome "bestaatNiet"/,
+    );
+  });
+
+  it('rejects a diagnosis question that nobody can reach', () => {
+    const dir = copyOfDemoTenants();
+    rewrite(dir, 'heuveldorp', (yaml) => yaml.replace(/goto: appealClause/, 'goto: subject'));
+    expect(() => loadTenantConfigs(dir)).toThrow(
+      /heuveldorp\/tenant\.yaml: regulations\[0\]\.diagnosis\.questions\[1\]: question "appealClause" cannot be reached from start "hasDecision"/,
+    );
+  });
+
   it('requires the slug to equal the folder name', () => {
     const dir = copyOfDemoTenants();
     mkdirSync(join(dir, 'anders'));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { validateDiagnosisTree } from '../diagnosis/diagnosis-tree';
+import { diagnosisTreeSchema } from '../diagnosis/diagnosis-tree.schema';
 
 /** The shape of `tenants/<slug>/tenant.yaml`: one municipality, its regulations and partners. */
 
@@ -51,6 +53,8 @@ const regulation = z.strictObject({
   appealRoute: z.enum(['general', 'social', 'tax']),
   argumentHints: z.array(argumentHint).min(1),
   referralPartners: z.array(code).default([]),
+  /** The citizens' question tree for this regulation (see src/diagnosis). */
+  diagnosis: diagnosisTreeSchema,
 });
 
 const demoStaff = z.strictObject({
@@ -116,6 +120,17 @@ export const tenantConfigSchema = z
           });
         }
       });
+      const problems = validateDiagnosisTree(r.diagnosis, {
+        hintCodes: r.argumentHints.map((h) => h.code),
+        partnerCodes: [...partners],
+      });
+      for (const problem of problems) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['regulations', i, 'diagnosis', ...problem.path],
+          message: problem.message,
+        });
+      }
     });
   });
 

@@ -37,7 +37,12 @@ async function upsertTenant(db: EntityManager, config: TenantConfig): Promise<st
     inhabitants: config.inhabitants,
     governingBody: config.governingBody,
     court: config.court,
-    contact: { phone: config.contact.phone, email: config.contact.email, website: config.contact.website },
+    contact: {
+      phone: config.contact.phone,
+      email: config.contact.email,
+      website: config.contact.website,
+      postalAddress: config.contact.postalAddress,
+    },
     branding: config.branding,
     settings: config.settings,
   };

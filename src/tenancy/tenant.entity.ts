@@ -1,11 +1,18 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** The public face of a municipality: what its portal, letters and staff pages show. */
+export interface Address {
+  street: string;
+  houseNumber: string;
+  postalCode: string;
+  city: string;
+}
+
 export interface TenantProfile {
   inhabitants: number;
   governingBody: string;
-  court: { name: string; address: { street: string; houseNumber: string; postalCode: string; city: string } };
-  contact: { phone: string; email: string; website: string };
+  court: { name: string; address: Address };
+  contact: { phone: string; email: string; website: string; postalAddress: Address };
   branding: { primaryColor: string; logo?: string };
   settings: { atRiskWorkingDays: number; firstContactWorkingDays: number };
 }

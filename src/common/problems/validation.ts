@@ -1,4 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { FieldError, ProblemError } from './problem.error';
 
 /** Flattens class-validator's tree into one entry per field, with dotted paths. */
@@ -21,3 +23,14 @@ export const validationPipe = new ValidationPipe({
   transform: true,
   exceptionFactory: (errors) => ProblemError.invalid(fieldErrors(errors)),
 });
+
+/** Validates a plain object as `type` where no pipe runs (guards, multipart parts): a 400 problem or the DTO. */
+export async function validateInput<T extends object>(type: new () => T, input: unknown): Promise<T> {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    throw ProblemError.invalid([], 'Het verzoek moet een JSON-object zijn.');
+  }
+  const instance = plainToInstance(type, input);
+  const errors = await validate(instance, VALIDATOR_OPTIONS);
+  if (errors.length) throw ProblemError.invalid(fieldErrors(errors));
+  return instance;
+}

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { Tenant } from '../tenancy/tenant.entity';
+import { LetterKind, LetterTemplates } from './letter-templates';
+import { dutchDate, Letterhead, parseLetterBody } from './letter-model';
+import { renderLetterPdf } from './pdf-renderer';
+
+export interface LetterRequest {
+  tenant: Tenant;
+  kind: LetterKind;
+  reference: string;
+  subject: string;
+  /** Name and address lines of whoever the letter goes to (the representative where there is one). */
+  addressee: string[];
+  /** ISO date the letter is dated. */
+  date: string;
+  context: Record<string, unknown>;
+}
+
+/** The one letter pipeline: template (tenant override or default) → text blocks → PDF/A with letterhead. */
+@Injectable()
+export class LettersService {
+  private readonly templates: LetterTemplates;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.templates = new LetterTemplates(config.templatesDir, config.tenantsDir);
+  }
+
+  render(request: LetterRequest): Promise<Buffer> {
+    const body = this.templates.render(request.tenant.slug, request.kind, request.context);
+    return renderLetterPdf({
+      letterhead: letterheadOf(request.tenant),
+      addressee: request.addressee,
+      date: dutchDate(request.date),
+      reference: request.reference,
+      subject: request.subject,
+      blocks: parseLetterBody(body),
+      closing: ['Met vriendelijke groet,', '', request.tenant.profile.governingBody],
+    });
+  }
+}
+
+function letterheadOf(tenant: Tenant): Letterhead {
+  const { contact, branding, governingBody } = tenant.profile;
+  const postal = contact.postalAddress;
+  return {
+    municipality: tenant.name,
+    governingBody,
+    address: [`${postal.street} ${postal.houseNumber}`, `${postal.postalCode} ${postal.city}`],
+    phone: contact.phone,
+    email: contact.email,
+    website: contact.website,
+    primaryColor: branding.primaryColor,
+  };
+}

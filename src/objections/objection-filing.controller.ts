@@ -1,0 +1,57 @@
+import { ApiController } from '../common/api-controller.decorator';
+import { Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiTags,
+  getSchemaPath,
+  ApiExtraModels,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { validateInput } from '../common/problems/validation';
+import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
+import { FileObjectionDto, FilingResponseDto } from './dto/file-objection.dto';
+import { readFilingRequest } from './filing-request.reader';
+import { ObjectionFilingService } from './objection-filing.service';
+
+@ApiTags('citizens')
+@ApiExtraModels(FileObjectionDto)
+@ApiController('tenants/:tenant/objections')
+export class ObjectionFilingController {
+  constructor(private readonly filing: ObjectionFilingService) {}
+
+  /** Files an objection; the same Idempotency-Key with the same body answers with the first result. */
+  @Post()
+  @HttpCode(201)
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'A unique key per objection (retries reuse it)',
+  })
+  @ApiBody({
+    description:
+      'JSON, or multipart/form-data with the JSON in the part "objection" and files in "attachments"',
+    schema: { $ref: getSchemaPath(FileObjectionDto) },
+  })
+  @ApiCreatedResponse({ type: FilingResponseDto })
+  async file(
+    @CurrentTenant() tenant: TenantContext,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<FilingResponseDto> {
+    const { body, files } = await readFilingRequest(request);
+    const input = await validateInput(FileObjectionDto, body);
+    const result = await this.filing.file({
+      tenantSlug: tenant.slug,
+      idempotencyKey: idempotencyKey ?? '',
+      input,
+      files,
+    });
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return result.response;
+  }
+}

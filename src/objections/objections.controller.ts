@@ -1,0 +1,20 @@
+import { ApiController } from '../common/api-controller.decorator';
+import { Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Staff } from '../auth/staff.guard';
+import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
+import { CaseViewService, staffCaseJson } from './case-view.service';
+
+@ApiTags('staff')
+@ApiController('tenants/:tenant/objections')
+@Staff('handler', 'tenant_admin')
+export class ObjectionsController {
+  constructor(private readonly cases: CaseViewService) {}
+
+  /** The whole case, with flags, timeline and documents. */
+  @Get(':reference')
+  @ApiOkResponse({ description: 'The case' })
+  async get(@CurrentTenant() tenant: TenantContext, @Param('reference') reference: string) {
+    return staffCaseJson(await this.cases.byReference(tenant.id, reference));
+  }
+}

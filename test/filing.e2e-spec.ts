@@ -1,0 +1,283 @@
+import { OutboxDispatcher } from '../src/messaging/outbox-dispatcher.service';
+import { PROBLEM_CONTENT_TYPE } from '../src/common/problems/problem-details.filter';
+import { bosObjection, daysAgo, FILES } from './support/fixtures';
+import { pdfText } from './support/pdf-text';
+import { SmtpSink } from './support/smtp-sink';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('filing an objection (POST /api/v1/tenants/{tenant}/objections)', () => {
+  let t: TestApp;
+  let smtp: SmtpSink;
+  let staffToken: string;
+  let hintCodes: string[];
+
+  beforeAll(async () => {
+    smtp = new SmtpSink();
+    // The outbox is polled by hand in these tests, so the timer is set far away.
+    t = await startTestApp({
+      SMTP_URL: await smtp.start(),
+      OUTBOX_POLL_MS: '600000',
+      PUBLIC_URL: 'https://bezwaar.test',
+    });
+    staffToken = await t.tokenFor('rivierstad');
+    const regulations = (await t.http().get('/api/v1/tenants/rivierstad/regulations')).body as {
+      code: string;
+      argumentHints: { code: string }[];
+    }[];
+    hintCodes = regulations.find((r) => r.code === 'participatiewet')!.argumentHints.map((h) => h.code);
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.stop();
+  });
+
+  let keys = 0;
+  const newKey = () => `test-key-${Date.now()}-${++keys}`;
+  const file = (body: object, key = newKey(), tenant = 'rivierstad') =>
+    t.http().post(`/api/v1/tenants/${tenant}/objections`).set('Idempotency-Key', key).send(body);
+  const staffCase = (reference: string) =>
+    t.http().get(`/api/v1/tenants/rivierstad/objections/${reference}`).auth(staffToken, { type: 'bearer' });
+  const tokenOf = (caseUrl: string) => caseUrl.split('/zaak/')[1];
+
+  it("files Bo's objection and answers with the contract fields", async () => {
+    const response = await file(
+      bosObjection({ grounds: { hints: hintCodes.slice(0, 2), text: 'Ik ben woedend.' } }),
+    );
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ timely: true, missingElements: [] });
+    expect(response.body.reference).toMatch(/^RIV-\d{4}-\d{5}$/);
+    expect(response.body.objectionTermEnds).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(response.body.decisionTermEnds > response.body.objectionTermEnds).toBe(true);
+    expect(response.body.caseUrl).toMatch(/^https:\/\/bezwaar\.test\/rivierstad\/zaak\/[A-Za-z0-9_-]{43}$/);
+
+    const kase = (await staffCase(response.body.reference).expect(200)).body;
+    expect(kase).toMatchObject({
+      status: 'received',
+      regulation: { code: 'participatiewet' },
+      objector: { name: 'Bo de Vries', email: 'bo.devries@example.nl' },
+      grounds: { hints: hintCodes.slice(0, 2) },
+      flags: [],
+    });
+    expect(kase.events.map((e: { kind: string }) => e.kind)).toEqual(['filed']);
+    expect(kase.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt']);
+  });
+
+  it('issues a PDF receipt with the reference, the deadlines and what happens next', async () => {
+    const filed = (await file(bosObjection()).expect(201)).body;
+    const pdf = await t
+      .http()
+      .get(`/api/v1/tenants/rivierstad/documents/${filed.receiptDocumentId}`)
+      .auth(staffToken, { type: 'bearer' })
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(pdf.body as Buffer)).replace(/\s+/g, ' ');
+    expect(text).toContain('Ontvangstbevestiging van uw bezwaar');
+    expect(text).toContain(filed.reference);
+    expect(text).toContain('Bo de Vries');
+    expect(text).toContain('Gemeente Rivierstad');
+    expect(text).toContain('Wat gebeurt er nu?');
+    expect(text).toContain('U heeft op tijd bezwaar gemaakt.');
+    expect(text).toContain(`Wij beslissen uiterlijk op: ${filed.decisionTermEnds}`);
+  });
+
+  it('e-mails the receipt with the case link through the outbox', async () => {
+    const filed = (
+      await file(
+        bosObjection({ objector: { ...bosObjection().objector, email: 'mail.test@example.nl' } }),
+      ).expect(201)
+    ).body;
+    await t.app.get(OutboxDispatcher).dispatchDue();
+    const mail = smtp.messages.find((m) => m.subject?.includes(filed.reference));
+    expect(mail).toBeDefined();
+    expect(mail!.to).toMatchObject({ text: 'mail.test@example.nl' });
+    expect(mail!.text).toContain(filed.caseUrl);
+    expect(mail!.attachments.map((a) => a.filename)).toEqual([`ontvangstbevestiging-${filed.reference}.pdf`]);
+    expect(mail!.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('sends the documents to the representative, with the objector in copy', async () => {
+    const filed = (
+      await file(
+        bosObjection({
+          representative: {
+            name: 'mr. A. Jansen',
+            organisation: 'Het Juridisch Loket',
+            email: 'jansen@loket.example',
+          },
+        }),
+      ).expect(201)
+    ).body;
+    await t.app.get(OutboxDispatcher).dispatchDue();
+    const mail = smtp.messages.find((m) => m.subject?.includes(filed.reference))!;
+    expect(mail.to).toMatchObject({ text: 'jansen@loket.example' });
+    expect(mail.cc).toMatchObject({ text: 'bo.devries@example.nl' });
+    expect((await staffCase(filed.reference)).body.representative).toMatchObject({ name: 'mr. A. Jansen' });
+  });
+
+  it('returns the first result for a retry with the same key, and files once', async () => {
+    const key = newKey();
+    const first = await file(bosObjection(), key).expect(201);
+    const again = await file(bosObjection(), key).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toEqual(first.body);
+  });
+
+  it('files once when the same request arrives many times at the same moment', async () => {
+    const key = newKey();
+    const body = bosObjection({ decision: { ...bosObjection().decision, reference: `GELIJKTIJDIG-${key}` } });
+    const responses = await Promise.all(Array.from({ length: 8 }, () => file(body, key)));
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
+    expect(new Set(responses.map((r) => r.body.reference)).size).toBe(1);
+    const inbox = await t
+      .http()
+      .get('/api/v1/tenants/rivierstad/inbox?limit=200')
+      .auth(staffToken, { type: 'bearer' })
+      .expect(200);
+    const references = (inbox.body.items as { reference: string }[]).map((i) => i.reference);
+    expect(references.filter((r) => r === responses[0].body.reference)).toHaveLength(1);
+  });
+
+  it('refuses the same key for a different objection', async () => {
+    const key = newKey();
+    await file(bosObjection(), key).expect(201);
+    const response = await file(bosObjection({ wantsHearing: false }), key).expect(422);
+    expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+  });
+
+  it('requires an Idempotency-Key', async () => {
+    const response = await t
+      .http()
+      .post('/api/v1/tenants/rivierstad/objections')
+      .send(bosObjection())
+      .expect(400);
+    expect(response.body.detail).toContain('Idempotency-Key');
+  });
+
+  it('accepts a late objection, and flags it for review under Awb 6:11', async () => {
+    const filed = (
+      await file(bosObjection({ decision: { date: daysAgo(120), reference: 'X-1' } })).expect(201)
+    ).body;
+    expect(filed.timely).toBe(false);
+    expect((await staffCase(filed.reference)).body.flags).toContain('late_filing');
+  });
+
+  it('accepts a pro forma objection without signature or address, listing what must be repaired', async () => {
+    const { address: _address, ...objector } = bosObjection().objector;
+    const filed = (
+      await file(
+        bosObjection({ objector, grounds: { hints: [] }, signed: false, decision: { date: daysAgo(3) } }),
+      ).expect(201)
+    ).body;
+    expect(filed.missingElements.map((m: { code: string }) => m.code)).toEqual([
+      'signature',
+      'address',
+      'grounds',
+      'decision_description',
+    ]);
+    expect((await staffCase(filed.reference)).body.flags).toContain('missing_elements');
+  });
+
+  it('answers bad input with one Dutch message per field', async () => {
+    const response = await file(
+      bosObjection({
+        objector: {
+          name: '',
+          email: 'geen-adres',
+          address: { street: 'Dijk', houseNumber: '1', postalCode: '12345', city: 'X' },
+        },
+        decision: { date: '2026-02-30' },
+        contactPreference: 'duif',
+      }),
+    ).expect(400);
+    expect(response.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    const errors = Object.fromEntries(
+      (response.body.errors as { field: string; message: string }[]).map((e) => [e.field, e.message]),
+    );
+    expect(errors).toMatchObject({
+      'objector.name': 'Vul uw naam in.',
+      'objector.email': expect.stringContaining('e-mailadres'),
+      'objector.address.postalCode': 'Vul een postcode in zoals 1234 AB.',
+      'decision.date': expect.stringContaining('datum'),
+      contactPreference: expect.stringContaining('bereiken'),
+    });
+  });
+
+  it('refuses a decision date in the future, an unknown regulation and unknown hints', async () => {
+    const cases: [object, string][] = [
+      [bosObjection({ decision: { date: '2999-01-01' } }), 'decision.date'],
+      [bosObjection({ regulation: 'hondenbelasting' }), 'regulation'],
+      [bosObjection({ grounds: { hints: ['bestaat_niet'] } }), 'grounds.hints[0]'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await file(body).expect(400);
+      expect(response.body.errors[0].field).toBe(field);
+    }
+  });
+
+  it('stores attachments sent with the filing, recognised by their content', async () => {
+    const key = newKey();
+    const response = await t
+      .http()
+      .post('/api/v1/tenants/rivierstad/objections')
+      .set('Idempotency-Key', key)
+      .field('objection', JSON.stringify(bosObjection()))
+      .attach('attachments', FILES.pdf, 'besluit.pdf')
+      .attach('attachments', FILES.png, { filename: 'foto-brief', contentType: 'application/octet-stream' })
+      .expect(201);
+    const kase = (await staffCase(response.body.reference)).body;
+    const attachments = kase.documents.filter((d: { kind: string }) => d.kind === 'attachment');
+    expect(attachments).toEqual([
+      expect.objectContaining({
+        filename: 'besluit.pdf',
+        mediaType: 'application/pdf',
+        size: FILES.pdf.length,
+      }),
+      expect.objectContaining({ filename: 'foto-brief.png', mediaType: 'image/png' }),
+    ]);
+    expect(attachments[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a disguised or oversized attachment and stores nothing of that filing', async () => {
+    const key = newKey();
+    const body = bosObjection({ decision: { ...bosObjection().decision, reference: `BIJLAGE-${key}` } });
+    const disguised = await t
+      .http()
+      .post('/api/v1/tenants/rivierstad/objections')
+      .set('Idempotency-Key', key)
+      .field('objection', JSON.stringify(body))
+      .attach('attachments', FILES.exe, 'besluit.pdf')
+      .expect(415);
+    expect(disguised.body.detail).toContain('besluit.pdf');
+    const oversized = await t
+      .http()
+      .post('/api/v1/tenants/rivierstad/objections')
+      .set('Idempotency-Key', key)
+      .field('objection', JSON.stringify(body))
+      .attach('attachments', Buffer.concat([FILES.pdf, Buffer.alloc(10 * 1024 * 1024)]), 'groot.pdf')
+      .expect(413);
+    expect(oversized.headers['content-type']).toContain(PROBLEM_CONTENT_TYPE);
+    // The same key still works: nothing of the refused attempts was kept.
+    const filed = await file(body, key).expect(201);
+    expect(filed.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it("shows the citizen their case through the secret link, and nobody else's", async () => {
+    const filed = (await file(bosObjection()).expect(201)).body;
+    const token = tokenOf(filed.caseUrl);
+    const view = await t.http().get(`/api/v1/tenants/rivierstad/cases/${token}`).expect(200);
+    expect(view.body).toMatchObject({ reference: filed.reference, status: 'received', timely: true });
+    const receipt = view.body.documents.find((d: { kind: string }) => d.kind === 'receipt');
+    await t.http().get(`/api/v1/tenants/rivierstad/cases/${token}/documents/${receipt.id}`).expect(200);
+    await t
+      .http()
+      .get(`/api/v1/tenants/rivierstad/cases/${token.replace(/^./, 'x')}`)
+      .expect(404);
+    await t.http().get(`/api/v1/tenants/heuveldorp/cases/${token}`).expect(404);
+  });
+});
