@@ -4,7 +4,25 @@ const transform = {
   // A few runtime dependencies ship only ES modules; compile them to CommonJS for Jest's module system.
   '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } }],
 };
-const esmOnly = ['content-disposition', 'nodemailer'];
+const esmOnly = [
+  'content-disposition',
+  'nodemailer',
+  // oidc-provider (the in-process OpenID provider for development and tests) and its ESM-only dependencies.
+  'oidc-provider',
+  'got',
+  '@sindresorhus/is',
+  '@szmarczak/http-timer',
+  'cacheable-lookup',
+  'cacheable-request',
+  'mimic-response',
+  'normalize-url',
+  'responselike',
+  'lowercase-keys',
+  'form-data-encoder',
+  'p-cancelable',
+  'nanoid',
+  'quick-lru',
+];
 const common = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/problems/validation';
+import { withoutBootChatter } from './logging/boot-chatter';
 import { AppConfig } from './config/app-config';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './documents/attachment-policy';
 
@@ -29,7 +31,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(withoutBootChatter(app.get(Logger)));
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
 
@@ -44,6 +46,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       },
     },
   });
+  // Citizen sessions and logins travel in cookies; their values are signed JWTs (src/citizens).
+  await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: MAX_ATTACHMENT_BYTES, files: MAX_ATTACHMENTS, fields: 4, fieldSize: 1_048_576 },
   });

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { CitizensModule } from './citizens/citizens.module';
 import { ProblemDetailsFilter } from './common/problems/problem-details.filter';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -14,6 +15,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { loggerOptions } from './logging/logger-options';
 import { ObjectionsModule } from './objections/objections.module';
+import { PortalModule } from './portal/portal.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegulationsModule } from './regulations/regulations.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -38,6 +40,8 @@ export class AppModule {
         InboxModule,
         DeadlinesModule,
         DiagnosisModule,
+        CitizensModule,
+        PortalModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

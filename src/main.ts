@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
 import { ConfigError, loadAppConfig } from './config/app-config';
 
@@ -8,7 +9,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const url = `http://localhost:${config.port}`;
   const database = config.embedded ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
-  console.log(`Bezwaarplatform listening on ${url} (${database}); API docs at ${url}/api/docs`);
+  new Logger('Bezwaarplatform').log(`Listening on ${url} (${database}); API docs at ${url}/api/docs`);
 }
 
 main().catch((error: unknown) => {

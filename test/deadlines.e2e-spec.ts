@@ -1,4 +1,6 @@
 import { PROBLEM_CONTENT_TYPE } from '../src/common/problems/problem-details.filter';
+import { Database } from '../src/database/database.service';
+import { LegalCalendarService } from '../src/deadlines/legal-calendar.service';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('GET /api/v1/tenants/{tenant}/deadlines', () => {
@@ -42,6 +44,21 @@ describe('GET /api/v1/tenants/{tenant}/deadlines', () => {
       `decisionDate=2026-11-02&advisoryCommittee=${awb.advisoryCommittee}`,
     ).expect(200);
     expect(withRegulation.body).toEqual(explicit.body);
+  });
+
+  it('follows a decree day an operator adds to the table, without a release', async () => {
+    const before = await deadlines('decisionDate=2026-12-21&advisoryCommittee=false').expect(200);
+    expect(before.body.objectionTermEnds).toBe('2027-02-01');
+    await t.app
+      .get(Database)
+      .forPlatform((db) =>
+        db.query(
+          `INSERT INTO atw_decree_days (date, name, source, added_by) VALUES ('2027-02-01', 'Test', 'Stcrt. test', 'test')`,
+        ),
+      );
+    t.app.get(LegalCalendarService).invalidate();
+    const after = await deadlines('decisionDate=2026-12-21&advisoryCommittee=false').expect(200);
+    expect(after.body.objectionTermEnds).toBe('2027-02-02');
   });
 
   it.each([

@@ -2,13 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { EncryptionKey, generateKey, parseEncryptionKeys, parseKey } from '../crypto/field-cipher';
 
 /** Thrown when the environment is unusable; main.ts prints `message` as one line and exits. */
 export class ConfigError extends Error {}
 
 /** An empty variable counts as unset (common in container environments). */
+const blankAsUnset = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalString = z.preprocess(blankAsUnset, z.string().optional());
 const optionalUrl = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  blankAsUnset,
   z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
 );
 
@@ -30,6 +34,18 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Bezwaarplatform <noreply@bezwaarplatform.example>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ENCRYPTION_KEYS: optionalString,
+  BLIND_INDEX_KEY: optionalString,
+  OIDC_ISSUER_URL: z.preprocess(
+    blankAsUnset,
+    z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the OpenID Connect issuer' }).optional(),
+  ),
+  OIDC_CLIENT_ID: z.string().min(1).default('bezwaarplatform'),
+  OIDC_CLIENT_SECRET: z.preprocess(
+    blankAsUnset,
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  OIDC_DEV_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 });
 
 export interface AppConfig {
@@ -57,6 +73,23 @@ export interface AppConfig {
   readonly smtpUrl?: string;
   readonly mailFrom: string;
   readonly outboxPollMs: number;
+  /** AES-256-GCM keys for personal data at rest (BSN); the first is current, the others still decrypt. */
+  readonly encryptionKeys: readonly EncryptionKey[];
+  /** HMAC key of the blind index (lookups by BSN without decrypting). */
+  readonly blindIndexKey: Buffer;
+  readonly citizenLogin: CitizenLoginConfig;
+}
+
+/** Citizen login with OpenID Connect (a DigiD broker, or the in-process stand-in outside production). */
+export interface CitizenLoginConfig {
+  /** The external broker; absent: the in-process provider (outside production) or no citizen login at all. */
+  readonly issuerUrl?: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
+  /** True outside production when no OIDC_ISSUER_URL is set: an in-process provider stands in for the broker. */
+  readonly devProvider: boolean;
+  /** The loopback port of the in-process provider; 0 picks a free one. */
+  readonly devProviderPort: number;
 }
 
 /** Validates the environment once; a wrong value stops the service with one line naming the variable. */
@@ -74,7 +107,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (isProduction && !e.TOKEN_SECRET) {
     throw new ConfigError('Configuration error: TOKEN_SECRET is required when NODE_ENV=production');
   }
+  for (const name of ['ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'] as const) {
+    if (isProduction && !e[name]) {
+      throw new ConfigError(`Configuration error: ${name} is required when NODE_ENV=production`);
+    }
+  }
+  if (e.OIDC_ISSUER_URL && !e.OIDC_CLIENT_SECRET) {
+    throw new ConfigError('Configuration error: OIDC_CLIENT_SECRET is required when OIDC_ISSUER_URL is set');
+  }
   const dataDir = resolve(e.DATA_DIR);
+  const devProvider = !isProduction && !e.OIDC_ISSUER_URL;
   return {
     env: e.NODE_ENV,
     isProduction,
@@ -88,22 +130,57 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tenantsDir: resolve(e.TENANTS_DIR),
     templatesDir: resolve(e.TEMPLATES_DIR),
     demoPassword: isProduction ? undefined : e.DEMO_PASSWORD,
-    tokenSecret: e.TOKEN_SECRET ?? persistedTokenSecret(dataDir),
+    tokenSecret:
+      e.TOKEN_SECRET ?? persistedSecret(dataDir, 'token-secret', () => randomBytes(48).toString('base64url')),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    encryptionKeys: parseVariable('ENCRYPTION_KEYS', () =>
+      parseEncryptionKeys(
+        e.ENCRYPTION_KEYS ?? persistedSecret(dataDir, 'encryption-keys', () => `local1:${generateKey()}`),
+      ),
+    ),
+    blindIndexKey: parseVariable('BLIND_INDEX_KEY', () =>
+      parseKey(e.BLIND_INDEX_KEY ?? persistedSecret(dataDir, 'blind-index-key', generateKey)),
+    ),
+    citizenLogin: {
+      issuerUrl: e.OIDC_ISSUER_URL?.replace(/\/+$/, ''),
+      clientId: e.OIDC_CLIENT_ID,
+      // The in-process provider gets a generated secret, kept in DATA_DIR.
+      clientSecret:
+        e.OIDC_CLIENT_SECRET ??
+        (devProvider ? persistedSecret(dataDir, 'oidc-client-secret', randomSecret) : undefined),
+      devProvider,
+      devProviderPort: e.OIDC_DEV_PORT,
+    },
   };
 }
 
-/** Outside production a secret is generated once and kept in DATA_DIR, so tokens survive a restart. */
-function persistedTokenSecret(dataDir: string): string {
-  const file = join(dataDir, 'token-secret');
+/** Runs a parser of one variable's value; its complaint becomes the one-line configuration error. */
+function parseVariable<T>(name: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new ConfigError(`Configuration error: ${name} ${(error as Error).message}`);
+  }
+}
+
+function randomSecret(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Outside production a secret (the token secret, the field encryption keys, …) is generated once and kept in
+ * DATA_DIR, so tokens and encrypted data survive a restart.
+ */
+function persistedSecret(dataDir: string, name: string, generate: () => string): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = generate();
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }

@@ -4,9 +4,16 @@ import { PGliteDriver } from 'typeorm-pglite';
 import { AppConfig } from '../config/app-config';
 import { Foundation1764374400000 } from './migrations/1764374400000-foundation';
 import { ObjectionFiling1764460800000 } from './migrations/1764460800000-objection-filing';
+import { AtwDecreeDays1764547200000 } from './migrations/1764547200000-atw-decree-days';
+import { Citizens1764633600000 } from './migrations/1764633600000-citizens';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
-export const MIGRATIONS = [Foundation1764374400000, ObjectionFiling1764460800000];
+export const MIGRATIONS = [
+  Foundation1764374400000,
+  ObjectionFiling1764460800000,
+  AtwDecreeDays1764547200000,
+  Citizens1764633600000,
+];
 
 export type ConnectionPurpose = 'app' | 'migrate';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemError } from '../common/problems/problem.error';
 import { RegulationsService } from '../regulations/regulations.service';
-import { defaultAtwCalendar } from './atw-calendar';
+import { LegalCalendarService } from './legal-calendar.service';
 import { computeDeadlines, Deadlines } from './legal-terms';
 import { LocalDate, todayInAmsterdam } from './local-date';
 
@@ -14,7 +14,10 @@ export interface DeadlinesRequest {
 
 @Injectable()
 export class DeadlinesService {
-  constructor(private readonly regulations: RegulationsService) {}
+  constructor(
+    private readonly regulations: RegulationsService,
+    private readonly calendars: LegalCalendarService,
+  ) {}
 
   /** The terms for a decision sent on `decisionDate`, after the regulation's model (Awb, or AWR for taxes). */
   async forDecision(tenantId: string, request: DeadlinesRequest): Promise<Deadlines> {
@@ -28,7 +31,7 @@ export class DeadlinesService {
       );
     }
     const advisoryCommittee = request.advisoryCommittee ?? regulation?.definition.advisoryCommittee ?? false;
-    const options = { calendar: defaultAtwCalendar, advisoryCommittee };
+    const options = { calendar: await this.calendars.current(), advisoryCommittee };
     return regulation?.definition.termModel === 'awr'
       ? computeDeadlines(request.decisionDate, {
           ...options,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { RegulationsModule } from '../regulations/regulations.module';
 import { DiagnosisController } from './diagnosis.controller';
@@ -6,8 +7,9 @@ import { DiagnosisService } from './diagnosis.service';
 
 /** The citizens' diagnosis flow; the trees come from the regulations (tenant.yaml, checked at start-up). */
 @Module({
-  imports: [RegulationsModule, ReferralsModule],
+  imports: [DeadlinesModule, RegulationsModule, ReferralsModule],
   controllers: [DiagnosisController],
   providers: [DiagnosisService],
+  exports: [DiagnosisService],
 })
 export class DiagnosisModule {}

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { ProblemError } from '../common/problems/problem.error';
 import { Database } from '../database/database.service';
+import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { todayInAmsterdam } from '../deadlines/local-date';
+import { diagnosisFacts } from './diagnosis-facts';
 import { ReferralPartner } from '../referrals/referral-partner.entity';
 import { Regulation } from '../regulations/regulation.entity';
 import { RegulationsService } from '../regulations/regulations.service';
@@ -21,6 +23,7 @@ export class DiagnosisService {
   constructor(
     private readonly regulations: RegulationsService,
     private readonly database: Database,
+    private readonly calendars: LegalCalendarService,
   ) {}
 
   async diagnose(
@@ -39,9 +42,14 @@ export class DiagnosisService {
     // Rows an admin changed at run time may predate the diagnosis.
     if (!tree) throw ProblemError.notFound('Voor deze regeling is (nog) geen keuzehulp beschikbaar.');
 
+    const today = todayInAmsterdam();
+    const calendar = await this.calendars.current();
     let step: DiagnosisStep;
     try {
-      step = evaluateDiagnosis(tree, answers, { today: todayInAmsterdam() });
+      step = evaluateDiagnosis(tree, answers, {
+        today,
+        facts: (date) => diagnosisFacts(date, today, calendar),
+      });
     } catch (error) {
       if (error instanceof DiagnosisAnswerError) {
         throw ProblemError.invalid([{ field: `answers.${error.questionId}`, message: error.dutchMessage }]);

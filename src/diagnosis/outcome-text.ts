@@ -1,4 +1,4 @@
-import { dayOfWeek, type LocalDate, localDateParts } from '../deadlines/local-date';
+import { formatDutchDate } from '../deadlines/dutch-dates';
 import type { DiagnosisFacts } from './diagnosis-facts';
 
 /** `{{name}}` in an outcome text; tenant config, not a Handlebars template, so a plain replace does. */
@@ -7,27 +7,7 @@ export const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
 /** The placeholders an outcome text may use; each needs the decision date to be known. */
 export const OUTCOME_PLACEHOLDERS = ['objectionTermEnds', 'daysLeft'] as const;
 
-const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-
-/** "maandag 14 december 2026": citizens read a written-out date more easily than 2026-12-14. */
-export function formatDutchDate(date: LocalDate): string {
-  const { year, month, day } = localDateParts(date);
-  return `${WEEKDAYS[dayOfWeek(date) - 1]} ${day} ${MONTHS[month - 1]} ${year}`;
-}
+export { formatDutchDate };
 
 /**
  * Fills `{{objectionTermEnds}}` (a written-out date) and `{{daysLeft}}` ("1 dag", "12 dagen"; the noun is part of

@@ -1,4 +1,4 @@
-import { dutchDate, parseLetterBody } from './letter-model';
+import { parseLetterBody } from './letter-model';
 
 describe('parseLetterBody', () => {
   it('reads headings, fact lines and paragraphs', () => {
@@ -19,12 +19,5 @@ describe('parseLetterBody', () => {
       { kind: 'fact', label: 'Kenmerk', text: 'RIV-2026-00001' },
       { kind: 'fact', label: 'Ontvangen op', text: '' },
     ]);
-  });
-});
-
-describe('dutchDate', () => {
-  it('writes the month in Dutch', () => {
-    expect(dutchDate('2026-11-28')).toBe('28 november 2026');
-    expect(dutchDate('2027-03-01')).toBe('1 maart 2027');
   });
 });

@@ -62,23 +62,3 @@ export function parseLetterBody(text: string): LetterBlock[] {
   }
   return blocks;
 }
-
-/** 28 november 2026 */
-export function dutchDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const months = [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ];
-  return `${day} ${months[month - 1]} ${year}`;
-}

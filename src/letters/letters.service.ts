@@ -3,7 +3,9 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Tenant } from '../tenancy/tenant.entity';
 import { LetterKind, LetterTemplates } from './letter-templates';
-import { dutchDate, Letterhead, parseLetterBody } from './letter-model';
+import { formatDutchDate } from '../deadlines/dutch-dates';
+import { LocalDate } from '../deadlines/local-date';
+import { Letterhead, parseLetterBody } from './letter-model';
 import { renderLetterPdf } from './pdf-renderer';
 
 export interface LetterRequest {
@@ -32,7 +34,7 @@ export class LettersService {
     return renderLetterPdf({
       letterhead: letterheadOf(request.tenant),
       addressee: request.addressee,
-      date: dutchDate(request.date),
+      date: formatDutchDate(request.date as LocalDate, { weekday: false }),
       reference: request.reference,
       subject: request.subject,
       blocks: parseLetterBody(body),

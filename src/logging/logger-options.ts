@@ -33,6 +33,7 @@ export function loggerOptions(config: AppConfig): Params {
   };
 }
 
-function pathOf(url: string | undefined): string {
-  return (url ?? '').split('?')[0];
+/** The path without query string, and without the citizen's secret case link token. */
+export function pathOf(url: string | undefined): string {
+  return (url ?? '').split('?')[0].replace(/\/(zaak|cases)\/[^/]+/, '/$1/[token]');
 }

@@ -97,7 +97,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
             { tenantId, id: message.id },
             {
               attempts,
-              lastError: error instanceof Error ? error.message.slice(0, 500) : 'unknown error',
+              // Not `instanceof Error`: errors from other realms (sockets, workers) fail that test.
+              lastError: String((error as { message?: unknown })?.message ?? error).slice(0, 500),
               nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
             },
           ),

@@ -10,6 +10,8 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CitizenSessionService } from '../citizens/citizen-session.service';
+import { withCitizenDetails } from '../citizens/citizen-filing';
 import { validateInput } from '../common/problems/validation';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { FileObjectionDto, FilingResponseDto } from './dto/file-objection.dto';
@@ -20,9 +22,15 @@ import { ObjectionFilingService } from './objection-filing.service';
 @ApiExtraModels(FileObjectionDto)
 @ApiController('tenants/:tenant/objections')
 export class ObjectionFilingController {
-  constructor(private readonly filing: ObjectionFilingService) {}
+  constructor(
+    private readonly filing: ObjectionFilingService,
+    private readonly citizens: CitizenSessionService,
+  ) {}
 
-  /** Files an objection; the same Idempotency-Key with the same body answers with the first result. */
+  /**
+   * Files an objection; the same Idempotency-Key with the same body answers with the first result. A citizen
+   * logged in with DigiD files signed (Awb 2:16) and need not repeat the name and address the login gave.
+   */
   @Post()
   @HttpCode(201)
   @ApiConsumes('application/json', 'multipart/form-data')
@@ -43,13 +51,15 @@ export class ObjectionFilingController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FilingResponseDto> {
+    const citizen = await this.citizens.currentCitizen(request, tenant.id);
     const { body, files } = await readFilingRequest(request);
-    const input = await validateInput(FileObjectionDto, body);
+    const input = await validateInput(FileObjectionDto, citizen ? withCitizenDetails(body, citizen) : body);
     const result = await this.filing.file({
       tenantSlug: tenant.slug,
       idempotencyKey: idempotencyKey ?? '',
       input,
       files,
+      citizenSubject: citizen?.subject,
     });
     if (result.replayed) reply.header('idempotent-replayed', 'true');
     return result.response;

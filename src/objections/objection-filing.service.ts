@@ -6,9 +6,10 @@ import { ProblemError } from '../common/problems/problem.error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
-import { defaultAtwCalendar } from '../deadlines/atw-calendar';
+import { AtwCalendar } from '../deadlines/atw-calendar';
+import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { amsterdamDateOf, LocalDate, todayInAmsterdam } from '../deadlines/local-date';
-import { acceptAttachments, IncomingFile } from '../documents/attachment-policy';
+import { AcceptedFile, acceptAttachments, IncomingFile } from '../documents/attachment-policy';
 import { DocumentsService } from '../documents/documents.service';
 import { LettersService } from '../letters/letters.service';
 import { enqueueEmail } from '../messaging/outbox';
@@ -18,6 +19,7 @@ import { Tenant } from '../tenancy/tenant.entity';
 import { TenantsService } from '../tenancy/tenants.service';
 import { CaseLinks } from './case-links';
 import { FileObjectionDto, FilingResponseDto } from './dto/file-objection.dto';
+import { receiptEmail, receiptLetter } from './filing-receipt';
 import { caseReference, filingTerms, MISSING_ELEMENT_LABELS, missingElements } from './filing-rules';
 import { Objection } from './objection.entity';
 import { ObjectionEvent } from './objection-event.entity';
@@ -37,6 +39,16 @@ export interface FilingResult {
   replayed: boolean;
 }
 
+/** A filing that passed every check and is ready to be stored. */
+interface AcceptedFiling {
+  tenant: Tenant;
+  regulation: Regulation;
+  calendar: AtwCalendar;
+  request: FilingRequest;
+  requestHash: string;
+  attachments: AcceptedFile[];
+}
+
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 /**
@@ -54,6 +66,7 @@ export class ObjectionFilingService {
     private readonly tenants: TenantsService,
     private readonly regulations: RegulationsService,
     private readonly letters: LettersService,
+    private readonly calendars: LegalCalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.caseLinks = new CaseLinks(config.tokenSecret, config.publicUrl);
@@ -64,7 +77,7 @@ export class ObjectionFilingService {
       throw new ProblemError(
         400,
         'idempotency-key',
-        'Idempotency-Key ontbreekt',
+        'Idempotency-Key ontbreekt of klopt niet',
         'Stuur een header Idempotency-Key (8 tot 200 tekens: letters, cijfers, _ . : -) zodat een herhaald verzoek nooit twee keer wordt ingediend.',
       );
     }
@@ -77,10 +90,11 @@ export class ObjectionFilingService {
     const earlier = await this.replay(tenant, request.idempotencyKey, requestHash);
     if (earlier) return earlier;
 
-    const regulation = await this.requireRegulation(tenant.id, request.input);
+    const regulation = await this.checkAgainstRegulation(tenant.id, request.input);
+    const calendar = await this.calendars.current();
     try {
       const response = await this.database.forTenant(tenant.id, (db) =>
-        this.store(db, tenant, regulation, request, requestHash, attachments),
+        this.store(db, { tenant, regulation, calendar, request, requestHash, attachments }),
       );
       return { response, replayed: false };
     } catch (error) {
@@ -113,7 +127,8 @@ export class ObjectionFilingService {
     return { response: { ...row.response, caseUrl }, replayed: true };
   }
 
-  private async requireRegulation(tenantId: string, input: FileObjectionDto): Promise<Regulation> {
+  /** The regulation, and the checks that need it (hints, dates, a way to reach the objector). */
+  private async checkAgainstRegulation(tenantId: string, input: FileObjectionDto): Promise<Regulation> {
     const regulation = await this.regulations.findActive(tenantId, input.regulation);
     if (!regulation) {
       throw ProblemError.invalid([{ field: 'regulation', message: 'Kies een regeling van deze gemeente.' }]);
@@ -142,23 +157,12 @@ export class ObjectionFilingService {
     return regulation;
   }
 
-  private async store(
-    db: EntityManager,
-    tenant: Tenant,
-    regulation: Regulation,
-    request: FilingRequest,
-    requestHash: string,
-    attachments: Awaited<ReturnType<typeof acceptAttachments>>,
-  ): Promise<FilingResponseDto> {
+  private async store(db: EntityManager, filing: AcceptedFiling): Promise<FilingResponseDto> {
+    const { tenant, regulation, calendar, request, requestHash, attachments } = filing;
     const { input } = request;
     const receivedAt = new Date();
     const receivedDate = amsterdamDateOf(receivedAt);
-    const terms = filingTerms(
-      defaultAtwCalendar,
-      regulation.definition,
-      input.decision.date as LocalDate,
-      receivedAt,
-    );
+    const terms = filingTerms(calendar, regulation.definition, input.decision.date as LocalDate, receivedAt);
     const grounds = { hints: input.grounds?.hints ?? [], text: input.grounds?.text?.trim() || undefined };
     const missing = missingElements({
       objector: input.objector,
@@ -214,33 +218,8 @@ export class ObjectionFilingService {
       await DocumentsService.store(db, tenant.id, { objectionId, kind: 'attachment', ...attachment });
     }
 
-    const addressee = input.representative ?? input.objector;
-    const receiptPdf = await this.letters.render({
-      tenant,
-      kind: 'receipt',
-      reference,
-      subject: `Ontvangstbevestiging van uw bezwaar`,
-      addressee: addresseeLines(input),
-      date: receivedDate,
-      context: {
-        addresseeName: addressee.name,
-        reference,
-        receivedAt: amsterdamDateTime(receivedAt),
-        regulationName: regulation.name,
-        decisionLabel:
-          [input.decision.description, input.decision.reference].filter(Boolean).join(', ') || '—',
-        decisionDate: input.decision.date,
-        representativeName: input.representative?.name ?? '',
-        objectionTermEnds: terms.objectionTermEnds,
-        decisionTermEnds: terms.decisionTermEnds,
-        timely: terms.timely,
-        missing: missing.map((m) => MISSING_ELEMENT_LABELS[m]),
-        wantsHearing: input.wantsHearing === true,
-        firstContactWorkingDays: tenant.profile.settings.firstContactWorkingDays,
-        phone: tenant.profile.contact.phone,
-        email: tenant.profile.contact.email,
-      },
-    });
+    const receiptFacts = { tenant, regulation, input, reference, receivedAt, terms, missing };
+    const receiptPdf = await this.letters.render(receiptLetter(receiptFacts));
     const receipt = await DocumentsService.store(db, tenant.id, {
       objectionId,
       kind: 'receipt',
@@ -250,18 +229,8 @@ export class ObjectionFilingService {
     });
 
     const caseUrl = this.caseLinks.url(tenant.slug, token);
-    const recipients = [input.representative?.email, input.objector.email].filter((e): e is string =>
-      Boolean(e),
-    );
-    if (recipients.length) {
-      await enqueueEmail(db, tenant.id, {
-        to: [recipients[0]],
-        cc: recipients.slice(1),
-        subject: `Ontvangstbevestiging bezwaar ${reference} - ${tenant.name}`,
-        text: receiptEmailText({ tenant, reference, caseUrl, terms, addresseeName: addressee.name }),
-        documentIds: [receipt.id],
-      });
-    }
+    const email = receiptEmail({ ...receiptFacts, caseUrl, receiptDocumentId: receipt.id });
+    if (email) await enqueueEmail(db, tenant.id, email);
 
     const response: FilingResponseDto = {
       reference,
@@ -311,56 +280,4 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return (
     driverError.code === '23505' && (driverError.constraint ?? driverError.message ?? '').includes(constraint)
   );
-}
-
-function addresseeLines(input: FileObjectionDto): string[] {
-  if (input.representative) {
-    return [
-      input.representative.name,
-      input.representative.organisation,
-      `namens ${input.objector.name}`,
-    ].filter((line): line is string => Boolean(line));
-  }
-  const address = input.objector.address;
-  return address
-    ? [
-        input.objector.name,
-        `${address.street} ${address.houseNumber}`,
-        `${address.postalCode.toUpperCase()} ${address.city}`,
-      ]
-    : [input.objector.name];
-}
-
-function amsterdamDateTime(instant: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(instant);
-}
-
-function receiptEmailText(args: {
-  tenant: Tenant;
-  reference: string;
-  caseUrl: string;
-  terms: { objectionTermEnds: string; decisionTermEnds: string; timely: boolean };
-  addresseeName: string;
-}): string {
-  const { tenant, reference, caseUrl, terms } = args;
-  return [
-    `Beste ${args.addresseeName},`,
-    '',
-    `Wij hebben uw bezwaar ontvangen. Uw kenmerk is ${reference}.`,
-    `In de bijlage vindt u de ontvangstbevestiging.`,
-    '',
-    `Wij beslissen uiterlijk op ${terms.decisionTermEnds}.`,
-    terms.timely ? '' : 'Uw bezwaar kwam na de termijn binnen. Laat ons weten waarom u te laat was.',
-    `Volg uw bezwaar via deze persoonlijke link (deel hem niet met anderen):`,
-    caseUrl,
-    '',
-    `Vragen? Bel ${tenant.profile.contact.phone} of mail ${tenant.profile.contact.email}.`,
-    '',
-    `Met vriendelijke groet,`,
-    tenant.name,
-  ].join('\n');
 }

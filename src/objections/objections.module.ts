@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { LettersModule } from '../letters/letters.module';
 import { RegulationsModule } from '../regulations/regulations.module';
@@ -17,8 +18,10 @@ import { ObjectionsController } from './objections.controller';
     RegulationsModule,
     DocumentsModule,
     LettersModule,
+    DeadlinesModule,
   ],
   controllers: [ObjectionFilingController, ObjectionsController, CitizenCaseController],
   providers: [ObjectionFilingService, CaseViewService],
+  exports: [ObjectionFilingService, CaseViewService],
 })
 export class ObjectionsModule {}

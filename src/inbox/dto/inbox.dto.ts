@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { caseFlags } from '../../objections/case-flags';
 import { Objection } from '../../objections/objection.entity';
 
 export class InboxQueryDto {
@@ -26,7 +27,7 @@ export class InboxItemDto {
       status: objection.status,
       receivedAt: objection.receivedAt.toISOString(),
       decisionTermEnds: objection.decisionTermEnds,
-      flags: [],
+      flags: caseFlags(objection),
     };
   }
 }

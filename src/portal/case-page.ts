@@ -1,0 +1,127 @@
+import type { LocalDate } from '../deadlines/local-date';
+import { amsterdamDateOf } from '../deadlines/local-date';
+import { formatDutchDate } from '../diagnosis/outcome-text';
+import type { StoredDocument } from '../documents/stored-document.entity';
+import type { CaseFile } from '../objections/case-view.service';
+import { MISSING_ELEMENT_LABELS, MissingElement } from '../objections/filing-rules';
+import type { ObjectionStatus } from '../objections/objection.entity';
+
+/** The citizen's case page in plain Dutch: what the status means, the dates written out, what is still missing. */
+
+const STATUS: Record<ObjectionStatus, { label: string; text: string }> = {
+  received: {
+    label: 'Ontvangen',
+    text: 'Wij hebben uw bezwaar ontvangen. Een medewerker gaat het bekijken.',
+  },
+  informal_contact: {
+    label: 'In gesprek',
+    text: 'Een medewerker neemt contact met u op, of heeft dat al gedaan. Samen zoeken we een oplossing.',
+  },
+  formal_procedure: {
+    label: 'In behandeling',
+    text: 'Wij behandelen uw bezwaar. Misschien nodigen wij u uit voor een gesprek: de hoorzitting.',
+  },
+  decided: {
+    label: 'Beslist',
+    text: 'Wij hebben over uw bezwaar beslist. De brief met de beslissing staat hieronder bij de documenten.',
+  },
+  withdrawn: {
+    label: 'Ingetrokken',
+    text: 'U heeft uw bezwaar ingetrokken. Wij behandelen het niet verder.',
+  },
+  closed: { label: 'Afgesloten', text: 'Uw bezwaar is afgesloten.' },
+};
+
+/** Only events meant for the citizen are shown; internal notes and flags never are. */
+const EVENTS: Record<string, string> = {
+  filed: 'Uw bezwaar is ontvangen',
+  informal_contact: 'Een medewerker heeft contact met u gehad',
+  referral: 'Wij hebben u doorverwezen naar hulp',
+  hearing_scheduled: 'U bent uitgenodigd voor een hoorzitting',
+  extended: 'Wij nemen meer tijd om te beslissen',
+  decided: 'Wij hebben over uw bezwaar beslist',
+  withdrawn: 'U heeft uw bezwaar ingetrokken',
+  closed: 'Uw bezwaar is afgesloten',
+};
+
+const DOCUMENT_KINDS: Record<string, string> = {
+  receipt: 'Ontvangstbevestiging',
+  attachment: 'Uw bijlage',
+  letter: 'Brief van de gemeente',
+};
+
+const DOCUMENT_ORDER: Record<string, number> = { letter: 0, receipt: 1, attachment: 2 };
+
+const MEDIA_TYPES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPG',
+  'image/png': 'PNG',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word',
+};
+
+export function casePageView(
+  file: CaseFile,
+  context: { caseHref: string; received: boolean; firstContactWorkingDays: number },
+) {
+  const { objection, regulation } = file;
+  const status = STATUS[objection.status] ?? { label: objection.status, text: '' };
+  const hasEmail = Boolean(objection.objector.email || objection.representative?.email);
+  return {
+    reference: objection.reference,
+    regulation: regulation.name,
+    received: context.received,
+    confirmation: context.received
+      ? {
+          email: hasEmail,
+          firstContactWorkingDays: context.firstContactWorkingDays,
+        }
+      : undefined,
+    status,
+    receivedOn: writtenDate(amsterdamDateOf(objection.receivedAt)),
+    decisionDate: objection.decision.date ? writtenDate(objection.decision.date) : undefined,
+    decisionReference: objection.decision.reference,
+    timely: objection.timely,
+    objectionTermEnds: objection.objectionTermEnds ? writtenDate(objection.objectionTermEnds) : undefined,
+    decisionTermEnds: objection.decisionTermEnds ? writtenDate(objection.decisionTermEnds) : undefined,
+    open: !['decided', 'withdrawn', 'closed'].includes(objection.status),
+    missing: objection.missingElements.map((code) => MISSING_ELEMENT_LABELS[code as MissingElement] ?? code),
+    // Letters from the municipality first, then the receipt, then what the citizen sent.
+    documents: [...file.documents]
+      .sort((a, b) => (DOCUMENT_ORDER[a.kind] ?? 9) - (DOCUMENT_ORDER[b.kind] ?? 9))
+      .map((document) => documentView(document, context.caseHref)),
+    timeline: file.events
+      .filter((event) => EVENTS[event.kind])
+      .map((event) => ({
+        label: EVENTS[event.kind],
+        date: writtenDate(amsterdamDateOf(event.at)),
+        time: new Intl.DateTimeFormat('nl-NL', {
+          timeZone: 'Europe/Amsterdam',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(event.at),
+        iso: event.at.toISOString(),
+      }))
+      .reverse(),
+  };
+}
+
+function documentView(document: StoredDocument, caseHref: string) {
+  return {
+    href: `${caseHref}/documenten/${encodeURIComponent(document.id)}`,
+    kind: DOCUMENT_KINDS[document.kind] ?? 'Document',
+    filename: document.filename,
+    type: MEDIA_TYPES[document.mediaType] ?? 'bestand',
+    size: fileSize(document.size),
+  };
+}
+
+/** "maandag 14 december 2026" */
+export function writtenDate(date: string): string {
+  return formatDutchDate(date as LocalDate);
+}
+
+/** 812 bytes → "1 kB", 2.5 MB → "2,5 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
+}

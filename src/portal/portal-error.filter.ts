@@ -1,0 +1,111 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ProblemError } from '../common/problems/problem.error';
+import { RequestWithTenant } from '../tenancy/tenant-context';
+import { HTML, PortalPagesService } from './portal-pages.service';
+
+type ErrorPage = {
+  title: string;
+  heading: string;
+  paragraphs: string[];
+};
+
+/**
+ * The portal's errors as friendly HTML pages in the municipality's layout (the API keeps problem+json). Bound
+ * with @UseFilters to the portal controllers only. Never throws: a failing error page falls back to plain HTML.
+ */
+@Catch()
+@Injectable()
+export class PortalErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Portal');
+
+  constructor(private readonly pages: PortalPagesService) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest & RequestWithTenant>();
+    const reply = http.getResponse<FastifyReply>();
+    const status = statusOf(exception);
+    const correlationId = String(request.id ?? '');
+    if (status >= 500) this.logger.error({ err: exception, correlationId });
+    const page = errorPage(status, exception, Boolean(request.tenant), correlationId);
+    let html: string;
+    try {
+      html = request.tenant
+        ? await this.pages.render(request.tenant.slug, 'error', page.title, page)
+        : this.pages.renderNeutral('error', page.title, page);
+    } catch (error) {
+      this.logger.error({ err: error, correlationId }, 'error page failed');
+      html = plainPage(page);
+    }
+    if (reply.sent) return;
+    reply.status(status).header('content-type', HTML).header('cache-control', 'no-store').send(html);
+  }
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof ProblemError) return exception.status;
+  if (exception instanceof HttpException) return exception.getStatus();
+  const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
+}
+
+export function errorPage(
+  status: number,
+  exception: unknown,
+  tenantKnown: boolean,
+  correlationId: string,
+): ErrorPage {
+  const detail = exception instanceof ProblemError ? exception.detail : undefined;
+  if (status === 404 && !tenantKnown) {
+    return {
+      title: 'Gemeente niet gevonden',
+      heading: 'Deze gemeente kennen wij niet',
+      paragraphs: [
+        detail ?? 'Deze pagina bestaat niet.',
+        'Controleer het adres van de pagina. Of ga naar de website van uw gemeente en zoek daar naar "bezwaar maken".',
+      ],
+    };
+  }
+  if (status === 404) {
+    return {
+      title: 'Pagina niet gevonden',
+      heading: 'Deze pagina bestaat niet',
+      paragraphs: [
+        detail ?? 'Misschien is de link niet goed, of is de pagina verplaatst.',
+        'Heeft u de link uit een e-mail of brief? Controleer dan of u de hele link heeft gebruikt.',
+      ],
+    };
+  }
+  if (status < 500) {
+    return {
+      title: 'Er ging iets mis',
+      heading: 'Dat lukte niet',
+      paragraphs: [detail ?? 'Wij konden uw verzoek niet lezen.', 'Ga terug en probeer het opnieuw.'],
+    };
+  }
+  return {
+    title: 'Er ging iets mis',
+    heading: 'Er ging iets mis aan onze kant',
+    paragraphs: [
+      'Wat u al had verstuurd en wat wij al hadden ontvangen, is niet verloren gegaan. Probeer het later opnieuw.',
+      ...(correlationId ? [`Neemt u contact op? Noem dan deze code: ${correlationId}.`] : []),
+    ],
+  };
+}
+
+/** The last resort, without templates. */
+function plainPage(page: ErrorPage): string {
+  const escape = (text: string) =>
+    text.replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+    );
+  return [
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8">',
+    `<title>${escape(page.title)}</title></head><body><main>`,
+    `<h1>${escape(page.heading)}</h1>`,
+    ...page.paragraphs.map((p) => `<p>${escape(p)}</p>`),
+    '</main></body></html>',
+  ].join('');
+}

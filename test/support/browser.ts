@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/**
+ * Browser tests drive Debian's chromium (`apt-get install chromium`, done by .ci/run) through playwright-core.
+ * No test tool ever downloads a browser.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Debian's chromium is missing: apt-get install chromium (looked for ${CHROMIUM})`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** WCAG 2.1 A and AA, as EN 301 549 asks of government sites. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string[]; html: string; failureSummary?: string }[];
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core on the page. The source goes in through the DevTools protocol (page.evaluate), not as a
+ * <script>, so the page's own Content-Security-Policy stays in force during the test.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
+  if (!loaded) await page.evaluate(axeSource);
+  const result = await page.evaluate(
+    (tags) =>
+      (
+        globalThis as unknown as {
+          axe: { run: (options: object) => Promise<{ violations: AxeViolation[] }> };
+        }
+      ).axe.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    WCAG_TAGS,
+  );
+  return result.violations;
+}
+
+/** The violations that must never ship: impact serious or critical. */
+export function seriousOrCritical(violations: AxeViolation[]): AxeViolation[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(page: string, violations: AxeViolation[]): string {
+  return violations
+    .map(
+      (v) =>
+        `[${page}] ${v.impact} ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes
+          .map((n) => `    ${n.target.join(' ')}: ${n.html}\n      ${n.failureSummary ?? ''}`)
+          .join('\n'),
+    )
+    .join('\n');
+}
+
+/** Waits for the page that an action (click, key press) loads. */
+export async function navigation(page: Page, action: () => Promise<unknown>): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()]);
+}
+
+/** Presses Tab until the element matching `selector` has focus; fails when it is not reached. */
+export async function tabTo(page: Page, selector: string, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    const reached = await page.evaluate(
+      (s) =>
+        (
+          globalThis as unknown as { document: { activeElement: { matches: (s: string) => boolean } | null } }
+        ).document.activeElement?.matches(s) ?? false,
+      selector,
+    );
+    if (reached) return;
+  }
+  throw new Error(`Tab never reached ${selector} (now on ${await describeFocus(page)})`);
+}
+
+export function describeFocus(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = (globalThis as unknown as { document: { activeElement: { outerHTML: string } | null } })
+      .document.activeElement;
+    return el ? el.outerHTML.slice(0, 160) : 'nothing';
+  });
+}
+
+/** True when the focused element shows a focus indicator (outline, box-shadow or the yellow focus background). */
+export function focusIsVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as {
+      document: { activeElement: object | null };
+      getComputedStyle: (el: object) => {
+        outlineStyle: string;
+        outlineWidth: string;
+        outlineColor: string;
+        boxShadow: string;
+        backgroundColor: string;
+      };
+    };
+    const el = g.document.activeElement;
+    if (!el) return false;
+    const style = g.getComputedStyle(el);
+    const outline =
+      style.outlineStyle !== 'none' && style.outlineWidth !== '0px' && !style.outlineColor.endsWith(', 0)');
+    return outline || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)';
+  });
+}
