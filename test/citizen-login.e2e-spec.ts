@@ -268,4 +268,81 @@ describe('citizen login (OpenID Connect, DigiD simulation)', () => {
       .expect(200);
     expect(meJan.body.name).toBe('Jan Bakker');
   });
+
+  describe('in the portal', () => {
+    const form = '/rivierstad/bezwaar/participatiewet';
+
+    it('sends "Mijn bezwaren" without a login to DigiD first', async () => {
+      const response = await t.http().get('/rivierstad/mijn-bezwaren').expect(303);
+      expect(response.headers.location).toBe('/rivierstad/inloggen?terug=%2Frivierstad%2Fmijn-bezwaren');
+    });
+
+    it('offers DigiD on the form, and fills in name and address after the login', async () => {
+      // Handlebars writes "=" in attributes as &#x3D;, which a browser reads back as "=".
+      const anonymous = (await t.http().get(form).expect(200)).text.replace(/&#x3D;/g, '=');
+      expect(anonymous).toContain(`href="/rivierstad/inloggen?terug=${encodeURIComponent(form)}"`);
+      expect(anonymous).toContain('name="signed"');
+
+      const { sessionCookie } = await loginAsCitizen(t, 'rivierstad', { returnTo: form });
+      const html = (await t.http().get(form).set('Cookie', sessionCookie).expect(200)).text;
+      expect(html).toContain('U bent ingelogd met DigiD als <strong>Bo de Vries</strong>');
+      expect(html).toMatch(
+        /name="objector\.name"[^>]*value="Bo de Vries"|value="Bo de Vries"[^>]*name="objector\.name"/,
+      );
+      expect(html).toContain('value="Dijkstraat"');
+      // Signed by the DigiD login (Awb 2:16): no checkbox to tick.
+      expect(html).not.toContain('name="signed"');
+    });
+
+    it('files from the form as the logged-in citizen and lists the case under "Mijn bezwaren"', async () => {
+      const { sessionCookie } = await loginAsCitizen(t, 'rivierstad');
+      const html = (await t.http().get(form).set('Cookie', sessionCookie).expect(200)).text;
+      const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)![1];
+      const [year, month, day] = bosObjection().decision.date.split('-');
+      const fields: [string, string][] = [
+        ['idempotencyKey', hidden('idempotencyKey')],
+        ['suggested', ''],
+        ['decision.date.day', day],
+        ['decision.date.month', month],
+        ['decision.date.year', year],
+        ['decision.reference', 'PW-PORTAAL-1'],
+        ['decision.description', ''],
+        ['objector.name', 'Bo de Vries'],
+        ['objector.address.street', 'Dijkstraat'],
+        ['objector.address.houseNumber', '12a'],
+        ['objector.address.postalCode', '4101 AB'],
+        ['objector.address.city', 'Rivierstad'],
+        ['objector.email', ''],
+        ['objector.phone', ''],
+        ['representative.name', ''],
+        ['representative.organisation', ''],
+        ['representative.email', ''],
+        ['grounds.text', 'Ik heb alles op tijd gemeld.'],
+        ['wantsHearing', 'yes'],
+        ['contactPreference', 'letter'],
+      ];
+      let request = t.http().post(form).set('Cookie', sessionCookie);
+      for (const [name, value] of fields) request = request.field(name, value);
+      const filed = await request.attach('attachments', Buffer.alloc(0), '').expect(303);
+      const casePath = filed.headers.location.split('?')[0];
+
+      const mine = (await t.http().get('/rivierstad/mijn-bezwaren').set('Cookie', sessionCookie).expect(200))
+        .text;
+      expect(mine).toContain(`href="${casePath}"`);
+      const cases = await t
+        .http()
+        .get('/api/v1/tenants/rivierstad/me/cases')
+        .set('Cookie', sessionCookie)
+        .expect(200);
+      const reference = (cases.body as { reference: string; caseUrl: string }[]).find((c) =>
+        c.caseUrl.endsWith(casePath),
+      )!.reference;
+      const staff = await t
+        .http()
+        .get(`/api/v1/tenants/rivierstad/objections/${reference}`)
+        .auth(await t.tokenFor('rivierstad'), { type: 'bearer' })
+        .expect(200);
+      expect(staff.body.missingElements).toEqual([]);
+    });
+  });
 });

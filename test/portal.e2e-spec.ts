@@ -1,5 +1,6 @@
 import { bosObjection, daysAgo, FILES } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
+import { binaryBody } from './support/binary-body';
 
 /** The citizens' portal over HTTP: server-rendered HTML that works without JavaScript. */
 describe('portal (server-rendered pages under /:tenant)', () => {
@@ -348,16 +349,7 @@ describe('portal (server-rendered pages under /:tenant)', () => {
         `Ontvangstbevestiging: ontvangstbevestiging-${ref}.pdf`,
         'Uw bijlage: besluit.pdf',
       ]);
-      const receipt = await t
-        .http()
-        .get(decode(downloads[0][1]))
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const receipt = await t.http().get(decode(downloads[0][1])).buffer(true).parse(binaryBody).expect(200);
       expect(receipt.headers['content-type']).toBe('application/pdf');
       expect(receipt.headers['content-disposition']).toContain('attachment');
       expect((receipt.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');

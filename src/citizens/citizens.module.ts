@@ -17,6 +17,6 @@ import { OidcClientService } from './oidc-client.service';
   imports: [CryptoModule],
   controllers: [CitizenLoginController, CitizenMeController],
   providers: [CitizensService, CitizenSessionService, OidcClientService, DevIdentityProvider],
-  exports: [CitizenSessionService],
+  exports: [CitizenSessionService, CitizensService],
 })
 export class CitizensModule {}

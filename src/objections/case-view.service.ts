@@ -36,16 +36,17 @@ export class CaseViewService {
     const found = await this.database.forTenant(tenantId, async (db) => {
       const objection = await db.getRepository(Objection).findOneBy({ tenantId, ...where });
       if (!objection) return null;
-      const [regulation, events, documents] = await Promise.all([
-        db.getRepository(Regulation).findOneByOrFail({ tenantId, id: objection.regulationId }),
-        db
-          .getRepository(ObjectionEvent)
-          .find({ where: { tenantId, objectionId: objection.id }, order: { at: 'ASC' } }),
-        db.getRepository(StoredDocument).find({
-          where: { tenantId, objectionId: objection.id },
-          order: { createdAt: 'ASC' },
-        }),
-      ]);
+      // One after the other: the queries share the transaction's connection.
+      const regulation = await db
+        .getRepository(Regulation)
+        .findOneByOrFail({ tenantId, id: objection.regulationId });
+      const events = await db
+        .getRepository(ObjectionEvent)
+        .find({ where: { tenantId, objectionId: objection.id }, order: { at: 'ASC' } });
+      const documents = await db.getRepository(StoredDocument).find({
+        where: { tenantId, objectionId: objection.id },
+        order: { createdAt: 'ASC' },
+      });
       return { objection, regulation, events, documents };
     });
     if (!found) throw ProblemError.notFound('Dit bezwaar bestaat niet (of de link is niet juist).');

@@ -8,7 +8,7 @@ import type { ObjectionStatus } from '../objections/objection.entity';
 
 /** The citizen's case page in plain Dutch: what the status means, the dates written out, what is still missing. */
 
-const STATUS: Record<ObjectionStatus, { label: string; text: string }> = {
+export const STATUS: Record<ObjectionStatus, { label: string; text: string }> = {
   received: {
     label: 'Ontvangen',
     text: 'Wij hebben uw bezwaar ontvangen. Een medewerker gaat het bekijken.',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { CitizenSessionService, CurrentCitizen } from '../citizens/citizen-session.service';
 import { FieldError, ProblemError } from '../common/problems/problem.error';
 import { validateInput } from '../common/problems/validation';
 import { todayInAmsterdam } from '../deadlines/local-date';
@@ -41,28 +42,39 @@ export class FilingPagesService {
     private readonly regulations: RegulationsService,
     private readonly filing: ObjectionFilingService,
     private readonly pages: PortalPagesService,
+    private readonly sessions: CitizenSessionService,
   ) {}
 
-  async form(tenant: TenantContext, code: string, query: { besluitdatum?: unknown; redenen?: unknown }) {
+  async form(
+    tenant: TenantContext,
+    code: string,
+    query: { besluitdatum?: unknown; redenen?: unknown },
+    request: FastifyRequest,
+  ) {
     const regulation = await this.requireRegulation(tenant, code);
+    const citizen = await this.sessions.currentCitizen(request, tenant.id);
     const values = newFilingForm({
       idempotencyKey: randomUUID(),
       decisionDate: typeof query.besluitdatum === 'string' ? query.besluitdatum : undefined,
       suggested: typeof query.redenen === 'string' ? query.redenen : undefined,
     });
-    return this.render(tenant, regulation, values, [], false);
+    // Logged in with DigiD: name and address come from the login, so the citizen need not type them.
+    if (citizen?.name) values.objector.name = citizen.name;
+    if (citizen?.address) Object.assign(values.objector, citizen.address);
+    return this.render(tenant, regulation, values, [], false, citizen, request.url);
   }
 
   async submit(tenant: TenantContext, code: string, request: FastifyRequest): Promise<FilingOutcome> {
     // The body is read first, so that the browser always gets an answer it can show.
     const post = await readPortalForm(request);
     const regulation = await this.requireRegulation(tenant, code);
+    const citizen = await this.sessions.currentCitizen(request, tenant.id);
     const values = readFilingForm(post.fields);
     if (!IDEMPOTENCY_KEY.test(values.idempotencyKey)) values.idempotencyKey = randomUUID();
     const filesChosen = post.files.length > 0 || post.tooLarge.length > 0;
     const invalid = async (errors: FieldError[]): Promise<FilingOutcome> => ({
       status: 400,
-      html: await this.render(tenant, regulation, values, errors, filesChosen),
+      html: await this.render(tenant, regulation, values, errors, filesChosen, citizen, request.url),
     });
 
     const { input, errors } = filingInput(regulation.code, values, todayInAmsterdam());
@@ -88,6 +100,8 @@ export class FilingPagesService {
         idempotencyKey: values.idempotencyKey,
         input: dto,
         files: post.files,
+        // A DigiD login counts as a signature (Awb 2:16) and links the case to "Mijn bezwaren".
+        citizenSubject: citizen?.subject,
       });
       // The case link's last segment is the citizen's secret token.
       const token = response.caseUrl.split('/').pop() ?? '';
@@ -120,13 +134,18 @@ export class FilingPagesService {
     values: FilingFormValues,
     errors: FieldError[],
     filesChosen: boolean,
+    citizen: CurrentCitizen | null,
+    returnPath: string,
   ): Promise<string> {
     const view = filingFormView({ values, hints: regulation.definition.argumentHints, errors, filesChosen });
+    const slug = encodeURIComponent(tenant.slug);
     return this.pages.render(tenant.slug, 'filing-form', `${errors.length ? 'Fout: ' : ''}Bezwaarformulier`, {
       ...view,
       regulation: { code: regulation.code, name: regulation.name },
       action: `/${encodeURIComponent(tenant.slug)}/bezwaar/${encodeURIComponent(regulation.code)}`,
       maxFiles: MAX_ATTACHMENTS,
+      citizen: citizen ? { name: citizen.name } : null,
+      loginUrl: `/${slug}/inloggen?terug=${encodeURIComponent(returnPath)}`,
     });
   }
 

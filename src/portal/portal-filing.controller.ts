@@ -21,8 +21,9 @@ export class PortalFilingController {
     @CurrentTenant() tenant: TenantContext,
     @Param('regulation') code: string,
     @Query() query: Record<string, unknown>,
+    @Req() request: FastifyRequest,
   ): Promise<string> {
-    return this.pages.form(tenant, code, query);
+    return this.pages.form(tenant, code, query, request);
   }
 
   @Post(':regulation')

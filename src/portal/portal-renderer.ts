@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 
 /** The pages under `templates/portal/pages/`. */
 export type PortalPage =
-  'start' | 'choose-regulation' | 'question' | 'outcome' | 'filing-form' | 'case' | 'error';
+  'start' | 'choose-regulation' | 'question' | 'outcome' | 'filing-form' | 'case' | 'my-cases' | 'error';
 
 export type PortalContext = Record<string, unknown>;
 type Template = HandlebarsTemplateDelegate<PortalContext>;

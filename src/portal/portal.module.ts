@@ -11,6 +11,7 @@ import { PortalCaseController } from './portal-case.controller';
 import { PortalDiagnosisController } from './portal-diagnosis.controller';
 import { PortalErrorFilter } from './portal-error.filter';
 import { PortalFilingController } from './portal-filing.controller';
+import { PortalMyCasesController } from './portal-my-cases.controller';
 import { PortalPagesService } from './portal-pages.service';
 import { PortalStartController } from './portal-start.controller';
 import { StartPagesService } from './start-pages.service';
@@ -27,6 +28,7 @@ import { StartPagesService } from './start-pages.service';
     PortalDiagnosisController,
     PortalFilingController,
     PortalCaseController,
+    PortalMyCasesController,
   ],
   providers: [
     PortalPagesService,
