@@ -5,6 +5,8 @@ import { pdfText } from './support/pdf-text';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
 import { binaryBody } from './support/binary-body';
+import { formatDutchDate } from '../src/deadlines/dutch-dates';
+import { LocalDate } from '../src/deadlines/local-date';
 
 describe('filing an objection (POST /api/v1/tenants/{tenant}/objections)', () => {
   let t: TestApp;
@@ -80,7 +82,9 @@ describe('filing an objection (POST /api/v1/tenants/{tenant}/objections)', () =>
     expect(text).toContain('Gemeente Rivierstad');
     expect(text).toContain('Wat gebeurt er nu?');
     expect(text).toContain('U heeft op tijd bezwaar gemaakt.');
-    expect(text).toContain(`Wij beslissen uiterlijk op: ${filed.decisionTermEnds}`);
+    expect(text).toContain(
+      `Wij beslissen uiterlijk op: ${formatDutchDate(filed.decisionTermEnds as LocalDate, { weekday: false })}`,
+    );
   });
 
   it('e-mails the receipt with the case link through the outbox', async () => {

@@ -52,7 +52,8 @@ function letterheadOf(tenant: Tenant): Letterhead {
     address: [`${postal.street} ${postal.houseNumber}`, `${postal.postalCode} ${postal.city}`],
     phone: contact.phone,
     email: contact.email,
-    website: contact.website,
+    // Shown without the scheme: shorter on paper, and what people type.
+    website: contact.website.replace(/^https?:\/\//, '').replace(/\/$/, ''),
     primaryColor: branding.primaryColor,
   };
 }

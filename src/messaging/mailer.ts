@@ -24,10 +24,9 @@ export class Mailer {
     if (!this.config.smtpUrl && info.message) {
       const dir = join(this.config.dataDir, 'mail');
       mkdirSync(dir, { recursive: true });
-      writeFileSync(
-        join(dir, `${String(message.messageId ?? Date.now()).replace(/[^\w.-]/g, '_')}.eml`),
-        info.message,
-      );
+      // <outbox-id@bezwaarplatform> → outbox-id.eml
+      const name = String(message.messageId ?? Date.now()).replace(/^<|@.*$/g, '').replace(/[^\w.-]/g, '_');
+      writeFileSync(join(dir, `${name}.eml`), info.message);
     }
   }
 

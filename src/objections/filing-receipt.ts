@@ -4,7 +4,8 @@ import { Regulation } from '../regulations/regulation.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { FileObjectionDto } from './dto/file-objection.dto';
 import { FilingTerms, MISSING_ELEMENT_LABELS, MissingElement } from './filing-rules';
-import { amsterdamDateOf } from '../deadlines/local-date';
+import { formatDutchDate } from '../deadlines/dutch-dates';
+import { amsterdamDateOf, LocalDate } from '../deadlines/local-date';
 
 /** What the acknowledgement of receipt (Awb 6:14) is made of. */
 export interface ReceiptFacts {
@@ -34,10 +35,10 @@ export function receiptLetter(facts: ReceiptFacts): LetterRequest {
       receivedAt: amsterdamDateTime(facts.receivedAt),
       regulationName: regulation.name,
       decisionLabel: [input.decision.description, input.decision.reference].filter(Boolean).join(', ') || '—',
-      decisionDate: input.decision.date,
+      decisionDate: writtenDate(input.decision.date),
       representativeName: input.representative?.name ?? '',
-      objectionTermEnds: terms.objectionTermEnds,
-      decisionTermEnds: terms.decisionTermEnds,
+      objectionTermEnds: writtenDate(terms.objectionTermEnds),
+      decisionTermEnds: writtenDate(terms.decisionTermEnds),
       timely: terms.timely,
       missing: facts.missing.map((m) => MISSING_ELEMENT_LABELS[m]),
       wantsHearing: input.wantsHearing === true,
@@ -67,7 +68,7 @@ export function receiptEmail(
     `Wij hebben uw bezwaar ontvangen. Uw kenmerk is ${reference}.`,
     'In de bijlage vindt u de ontvangstbevestiging.',
     '',
-    `Wij beslissen uiterlijk op ${terms.decisionTermEnds}.`,
+    `Wij beslissen uiterlijk op ${writtenDate(terms.decisionTermEnds)}.`,
     ...(terms.timely ? [] : ['Uw bezwaar kwam na de termijn binnen. Laat ons weten waarom u te laat was.']),
     'Volg uw bezwaar via deze persoonlijke link (deel hem niet met anderen):',
     facts.caseUrl,
@@ -101,6 +102,11 @@ function addresseeLines(input: FileObjectionDto): string[] {
         `${address.postalCode.toUpperCase()} ${address.city}`,
       ]
     : [objector.name];
+}
+
+/** 4 januari 2027: letters write dates out. */
+function writtenDate(date: string): string {
+  return formatDutchDate(date as LocalDate, { weekday: false });
 }
 
 function amsterdamDateTime(instant: Date): string {
