@@ -5,7 +5,6 @@ const transform = {
   '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', esModuleInterop: true } }],
 };
 const esmOnly = [
-  'content-disposition',
   'nodemailer',
   // oidc-provider (the in-process OpenID provider for development and tests) and its ESM-only dependencies.
   'oidc-provider',

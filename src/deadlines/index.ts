@@ -34,10 +34,6 @@ export type {
   TaxDecisionTermOptions,
   TaxObjectionDates,
   PostTimelinessOptions,
-  PenaltyFirstDayReading,
-  PenaltyExposureInput,
-  PenaltyExposure,
-  PenaltyStatus,
   Deadlines,
   AwbDeadlineOptions,
   AwrDeadlineOptions,
@@ -45,9 +41,6 @@ export type {
 } from './legal-terms';
 export {
   MAX_EXTENSION_WEEKS,
-  PENALTY_MAX_DAYS,
-  PENALTY_DAILY_RATES_CENTS,
-  PENALTY_MAX_CENTS,
   objectionTermEndsWithoutAtw,
   objectionTermEnds,
   appealTermEnds,
@@ -62,10 +55,17 @@ export {
   taxDecisionTermEnds,
   isTimelyElectronic,
   isTimelyByPost,
+  computeDeadlines,
+} from './legal-terms';
+
+export type { PenaltyFirstDayReading, PenaltyExposureInput, PenaltyExposure, PenaltyStatus } from './penalty';
+export {
+  PENALTY_MAX_DAYS,
+  PENALTY_DAILY_RATES_CENTS,
+  PENALTY_MAX_CENTS,
   penaltyAmountCents,
   firstPenaltyDay,
   earliestPenaltyDay,
   penaltyExposure,
   penaltyFixingDecisionDue,
-  computeDeadlines,
-} from './legal-terms';
+} from './penalty';

@@ -25,7 +25,9 @@ export class Mailer {
       const dir = join(this.config.dataDir, 'mail');
       mkdirSync(dir, { recursive: true });
       // <outbox-id@bezwaarplatform> → outbox-id.eml
-      const name = String(message.messageId ?? Date.now()).replace(/^<|@.*$/g, '').replace(/[^\w.-]/g, '_');
+      const name = String(message.messageId ?? Date.now())
+        .replace(/^<|@.*$/g, '')
+        .replace(/[^\w.-]/g, '_');
       writeFileSync(join(dir, `${name}.eml`), info.message);
     }
   }

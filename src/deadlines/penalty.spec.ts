@@ -1,14 +1,14 @@
 import { defaultAtwCalendar } from './atw-calendar';
+import { computeDeadlines } from './legal-terms';
 import {
   PENALTY_DAILY_RATES_CENTS,
   PENALTY_MAX_CENTS,
-  computeDeadlines,
   earliestPenaltyDay,
   firstPenaltyDay,
   penaltyAmountCents,
   penaltyExposure,
   penaltyFixingDecisionDue,
-} from './legal-terms';
+} from './penalty';
 import { localDate } from './local-date';
 
 const d = localDate;
