@@ -18,6 +18,7 @@ import { ObjectionsModule } from './objections/objections.module';
 import { PortalModule } from './portal/portal.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegulationsModule } from './regulations/regulations.module';
+import { SignalsModule } from './signals/signals.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         InboxModule,
         DeadlinesModule,
         DiagnosisModule,
+        SignalsModule,
         CitizensModule,
         PortalModule,
       ],
