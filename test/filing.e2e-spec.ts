@@ -59,10 +59,32 @@ describe('filing an objection (POST /api/v1/tenants/{tenant}/objections)', () =>
       regulation: { code: 'participatiewet' },
       objector: { name: 'Bo de Vries', email: 'bo.devries@example.nl' },
       grounds: { hints: hintCodes.slice(0, 2) },
-      flags: [],
+      flags: ['angry'],
     });
+    expect(kase.signals.sentiment.evidence.join(' ')).toContain('woedend');
     expect(kase.events.map((e: { kind: string }) => e.kind)).toEqual(['filed']);
     expect(kase.documents.map((d: { kind: string }) => d.kind)).toEqual(['receipt']);
+  });
+
+  it('reads the signals in her own words: angry, money and housing trouble, with the phrases that said so', async () => {
+    const filed = (await file(bosObjection()).expect(201)).body;
+    const kase = (await staffCase(filed.reference)).body;
+    expect(kase.flags).toEqual(expect.arrayContaining(['angry', 'multi_problem']));
+    const domains = Object.fromEntries(
+      (kase.signals.lifeDomains as { code: string; evidence: string[] }[]).map((d) => [d.code, d.evidence]),
+    );
+    expect(domains.finances.join(' ').toLowerCase()).toMatch(/deurwaarder|terugbetalen|geld/);
+    expect(Object.keys(domains)).toEqual(expect.arrayContaining(['finances', 'housing']));
+    const inbox = await t
+      .http()
+      .get('/api/v1/tenants/rivierstad/inbox?limit=200')
+      .auth(staffToken, { type: 'bearer' })
+      .expect(200);
+    const item = (inbox.body.items as { reference: string; flags: string[]; lifeDomains: string[] }[]).find(
+      (i) => i.reference === filed.reference,
+    )!;
+    expect(item.flags).toEqual(expect.arrayContaining(['angry', 'multi_problem']));
+    expect(item.lifeDomains).toEqual(expect.arrayContaining(['finances', 'housing']));
   });
 
   it('issues a PDF receipt with the reference, the deadlines and what happens next', async () => {

@@ -6,6 +6,7 @@ import { Foundation1764374400000 } from './migrations/1764374400000-foundation';
 import { ObjectionFiling1764460800000 } from './migrations/1764460800000-objection-filing';
 import { AtwDecreeDays1764547200000 } from './migrations/1764547200000-atw-decree-days';
 import { Citizens1764633600000 } from './migrations/1764633600000-citizens';
+import { ObjectionSignals1764720000000 } from './migrations/1764720000000-objection-signals';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
 export const MIGRATIONS = [
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   ObjectionFiling1764460800000,
   AtwDecreeDays1764547200000,
   Citizens1764633600000,
+  ObjectionSignals1764720000000,
 ];
 
 export type ConnectionPurpose = 'app' | 'migrate';

@@ -1,8 +1,15 @@
-/** Flags a handler sees on a case; computed, never typed in. More signals (sentiment, life domains) join later. */
-export type CaseFlag = 'late_filing' | 'missing_elements';
+/** Flags a handler sees on a case; computed, never typed in. */
+export type CaseFlag = 'angry' | 'distressed' | 'multi_problem' | 'late_filing' | 'missing_elements';
 
-export function caseFlags(objection: { timely: boolean; missingElements: string[] }): CaseFlag[] {
+export function caseFlags(objection: {
+  timely: boolean;
+  missingElements: string[];
+  signals?: { sentiment: { label: string }; multiProblem: boolean } | null;
+}): CaseFlag[] {
   const flags: CaseFlag[] = [];
+  const sentiment = objection.signals?.sentiment.label;
+  if (sentiment === 'angry' || sentiment === 'distressed') flags.push(sentiment);
+  if (objection.signals?.multiProblem) flags.push('multi_problem');
   if (!objection.timely) flags.push('late_filing');
   if (objection.missingElements.length) flags.push('missing_elements');
   return flags;

@@ -75,6 +75,7 @@ export function staffCaseJson(file: CaseFile) {
       label: MISSING_ELEMENT_LABELS[code as MissingElement] ?? code,
     })),
     flags: caseFlags(objection),
+    signals: objection.signals,
     assigneeId: objection.assigneeId,
     events: file.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, kind: e.kind, data: e.data })),
     documents: file.documents.map(documentJson),

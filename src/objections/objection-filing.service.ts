@@ -15,6 +15,7 @@ import { LettersService } from '../letters/letters.service';
 import { enqueueEmail } from '../messaging/outbox';
 import { Regulation } from '../regulations/regulation.entity';
 import { RegulationsService } from '../regulations/regulations.service';
+import { analyzeText, LEXICON_VERSIONS } from '../signals';
 import { Tenant } from '../tenancy/tenant.entity';
 import { TenantsService } from '../tenancy/tenants.service';
 import { CaseLinks } from './case-links';
@@ -197,6 +198,8 @@ export class ObjectionFilingService {
       objectionTermEnds: terms.objectionTermEnds,
       decisionTermEnds: terms.decisionTermEnds,
       missingElements: missing,
+      // Computed at receipt so the inbox can show who is angry or in trouble on several fronts.
+      signals: { ...analyzeText(grounds.text ?? ''), lexicons: LEXICON_VERSIONS },
       citizenSubject: request.citizenSubject ?? null,
     });
     const objectionId = identifiers[0].id as string;

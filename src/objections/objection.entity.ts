@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { TextSignals } from '../signals';
 
 export const OBJECTION_STATUSES = [
   'received',
@@ -104,6 +105,10 @@ export class Objection {
   /** sha256 of the citizen's secret case link; the link itself is never stored. */
   @Column({ name: 'case_token_hash', type: 'text', nullable: true, select: false })
   caseTokenHash!: string | null;
+
+  /** What the objector's own words signal (sentiment, life domains), and the lexicon versions that said so. */
+  @Column({ type: 'jsonb', nullable: true })
+  signals!: (TextSignals & { lexicons: { sentiment: string; lifeDomains: string } }) | null;
 
   /** The OpenID Connect subject of a logged-in citizen. */
   @Column({ name: 'citizen_subject', type: 'text', nullable: true })

@@ -22,7 +22,7 @@ export function bosObjection(overrides: Record<string, unknown> = {}) {
     },
     grounds: {
       hints: [] as string[],
-      text: 'Ik ben woedend. Ik heb alles gemeld en nu moet ik geld terugbetalen dat ik niet heb. De deurwaarder staat al voor de deur.',
+      text: 'Ik ben woedend. Ik heb alles gemeld en nu moet ik geld terugbetalen dat ik niet heb. De deurwaarder staat al voor de deur en de woningcorporatie dreigt met ontruiming.',
     },
     wantsHearing: true,
     contactPreference: 'phone',

@@ -20,6 +20,8 @@ export class InboxItemDto {
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ format: 'date', nullable: true }) decisionTermEnds!: string | null;
   @ApiProperty({ type: [String] }) flags!: string[];
+  @ApiProperty({ type: [String], description: 'Life domains in which the objector signals problems' })
+  lifeDomains!: string[];
 
   static from(objection: Objection): InboxItemDto {
     return {
@@ -28,6 +30,7 @@ export class InboxItemDto {
       receivedAt: objection.receivedAt.toISOString(),
       decisionTermEnds: objection.decisionTermEnds,
       flags: caseFlags(objection),
+      lifeDomains: objection.signals?.lifeDomains.map((d) => d.code) ?? [],
     };
   }
 }
