@@ -269,6 +269,36 @@ describe('citizen login (OpenID Connect, DigiD simulation)', () => {
     expect(meJan.body.name).toBe('Jan Bakker');
   });
 
+  it('recognises a repeat objector by the BSN, whatever address each objection gives', async () => {
+    const { sessionCookie } = await loginAsCitizen(t, 'heuveldorp', { person: 'Jan Bakker' });
+    const token = await t.tokenFor('heuveldorp');
+    const fileAt = async (houseNumber: string) => {
+      const filed = await t
+        .http()
+        .post('/api/v1/tenants/heuveldorp/objections')
+        .set('Cookie', sessionCookie)
+        .set('Idempotency-Key', `repeat-bsn-${houseNumber}-${Date.now()}`)
+        .send({
+          ...withoutIdentity(),
+          objector: {
+            name: `Jan Bakker ${houseNumber}`,
+            email: 'jan@example.nl',
+            address: { street: 'Dorpsstraat', houseNumber, postalCode: '7001 AA', city: 'Heuveldorp' },
+          },
+        })
+        .expect(201);
+      const kase = await t
+        .http()
+        .get(`/api/v1/tenants/heuveldorp/objections/${filed.body.reference}`)
+        .auth(token, { type: 'bearer' })
+        .expect(200);
+      return kase.body.flags as string[];
+    };
+    expect(await fileAt('1')).not.toContain('repeat_objector');
+    expect(await fileAt('2')).not.toContain('repeat_objector');
+    expect(await fileAt('3')).toContain('repeat_objector');
+  });
+
   describe('in the portal', () => {
     const form = '/rivierstad/bezwaar/participatiewet';
 

@@ -87,6 +87,24 @@ describe('filing an objection (POST /api/v1/tenants/{tenant}/objections)', () =>
     expect(item.lifeDomains).toEqual(expect.arrayContaining(['finances', 'housing']));
   });
 
+  it('flags the third objection of the same person within 36 months as a repeat objector', async () => {
+    const person = (name: string, houseNumber: string) =>
+      bosObjection({
+        objector: {
+          name,
+          email: 'herhaling@example.nl',
+          address: { street: 'Kade', houseNumber, postalCode: '4102 CD', city: 'Rivierstad' },
+        },
+      });
+    const flagsOf = async (body: object) =>
+      (await staffCase((await file(body).expect(201)).body.reference)).body.flags as string[];
+    expect(await flagsOf(person('Karel Visser', '7'))).not.toContain('repeat_objector');
+    expect(await flagsOf(person('karel  visser', '7'))).not.toContain('repeat_objector');
+    // Typed differently, still the same person; a neighbour is someone else.
+    expect(await flagsOf(person('Karel Visser', '7 '))).toContain('repeat_objector');
+    expect(await flagsOf(person('Karel Visser', '9'))).not.toContain('repeat_objector');
+  });
+
   it('issues a PDF receipt with the reference, the deadlines and what happens next', async () => {
     const filed = (await file(bosObjection()).expect(201)).body;
     const pdf = await t

@@ -7,6 +7,7 @@ import { ObjectionFiling1764460800000 } from './migrations/1764460800000-objecti
 import { AtwDecreeDays1764547200000 } from './migrations/1764547200000-atw-decree-days';
 import { Citizens1764633600000 } from './migrations/1764633600000-citizens';
 import { ObjectionSignals1764720000000 } from './migrations/1764720000000-objection-signals';
+import { RepeatObjector1764806400000 } from './migrations/1764806400000-repeat-objector';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
 export const MIGRATIONS = [
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   AtwDecreeDays1764547200000,
   Citizens1764633600000,
   ObjectionSignals1764720000000,
+  RepeatObjector1764806400000,
 ];
 
 export type ConnectionPurpose = 'app' | 'migrate';

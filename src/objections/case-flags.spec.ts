@@ -16,9 +16,10 @@ describe('caseFlags', () => {
       caseFlags({
         timely: false,
         missingElements: ['address'],
+        repeatObjector: true,
         signals: { sentiment: { label: 'distressed' }, multiProblem: true },
       }),
-    ).toEqual(['distressed', 'multi_problem', 'late_filing', 'missing_elements']);
+    ).toEqual(['distressed', 'multi_problem', 'repeat_objector', 'late_filing', 'missing_elements']);
     expect(caseFlags({ ...quiet, signals: { sentiment: { label: 'angry' }, multiProblem: false } })).toEqual([
       'angry',
     ]);

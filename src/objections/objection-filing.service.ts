@@ -16,11 +16,13 @@ import { enqueueEmail } from '../messaging/outbox';
 import { Regulation } from '../regulations/regulation.entity';
 import { RegulationsService } from '../regulations/regulations.service';
 import { analyzeText, LEXICON_VERSIONS } from '../signals';
+import { FieldCipher } from '../crypto/field-cipher';
 import { Tenant } from '../tenancy/tenant.entity';
 import { TenantsService } from '../tenancy/tenants.service';
 import { CaseLinks } from './case-links';
 import { FileObjectionDto, FilingResponseDto } from './dto/file-objection.dto';
 import { receiptEmail, receiptLetter } from './filing-receipt';
+import { nameAndAddressKey, REPEAT_OBJECTIONS, REPEAT_WINDOW_MONTHS } from './repeat-objector';
 import { caseReference, filingTerms, MISSING_ELEMENT_LABELS, missingElements } from './filing-rules';
 import { Objection } from './objection.entity';
 import { ObjectionEvent } from './objection-event.entity';
@@ -68,6 +70,7 @@ export class ObjectionFilingService {
     private readonly regulations: RegulationsService,
     private readonly letters: LettersService,
     private readonly calendars: LegalCalendarService,
+    private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.caseLinks = new CaseLinks(config.tokenSecret, config.publicUrl);
@@ -158,6 +161,26 @@ export class ObjectionFilingService {
     return regulation;
   }
 
+  /** Who filed, as blind indexes only: the BSN's (after a DigiD login) and that of name and address. */
+  private async personIndexes(
+    db: EntityManager,
+    tenantId: string,
+    input: FileObjectionDto,
+    citizenSubject: string | undefined,
+  ): Promise<{ bsn: string | null; naw: string | null }> {
+    const [citizen] = citizenSubject
+      ? ((await db.query(`SELECT bsn_index FROM citizens WHERE tenant_id = $1 AND subject = $2`, [
+          tenantId,
+          citizenSubject,
+        ])) as { bsn_index: string | null }[])
+      : [];
+    const key = nameAndAddressKey(input.objector);
+    return {
+      bsn: citizen?.bsn_index ?? null,
+      naw: key ? this.cipher.blindIndex(`naw:${key}`, tenantId) : null,
+    };
+  }
+
   private async store(db: EntityManager, filing: AcceptedFiling): Promise<FilingResponseDto> {
     const { tenant, regulation, calendar, request, requestHash, attachments } = filing;
     const { input } = request;
@@ -180,6 +203,14 @@ export class ObjectionFilingService {
     )) as { last: number }[];
     const reference = caseReference(tenant.slug, year, last);
 
+    const person = await this.personIndexes(db, tenant.id, input, request.citizenSubject);
+    const [{ earlier }] = (await db.query(
+      `SELECT count(*)::int AS earlier FROM objections
+        WHERE tenant_id = $1 AND received_at > $2::timestamptz - make_interval(months => $3)
+          AND (person_bsn_index = $4 OR person_naw_index = $5)`,
+      [tenant.id, receivedAt.toISOString(), REPEAT_WINDOW_MONTHS, person.bsn, person.naw],
+    )) as { earlier: number }[];
+
     const objections = db.getRepository(Objection);
     const { identifiers } = await objections.insert({
       tenantId: tenant.id,
@@ -201,7 +232,12 @@ export class ObjectionFilingService {
       // Computed at receipt so the inbox can show who is angry or in trouble on several fronts.
       signals: { ...analyzeText(grounds.text ?? ''), lexicons: LEXICON_VERSIONS },
       citizenSubject: request.citizenSubject ?? null,
+      repeatObjector: earlier + 1 >= REPEAT_OBJECTIONS,
     });
+    await objections.update(
+      { tenantId: tenant.id, id: identifiers[0].id as string },
+      { personBsnIndex: person.bsn, personNawIndex: person.naw },
+    );
     const objectionId = identifiers[0].id as string;
     const token = this.caseLinks.token(tenant.id, objectionId);
     await objections.update(

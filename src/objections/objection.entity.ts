@@ -110,6 +110,17 @@ export class Objection {
   @Column({ type: 'jsonb', nullable: true })
   signals!: (TextSignals & { lexicons: { sentiment: string; lifeDomains: string } }) | null;
 
+  /** Blind indexes of the objector (BSN after DigiD, and name + address); never the values themselves. */
+  @Column({ name: 'person_bsn_index', type: 'text', nullable: true, select: false })
+  personBsnIndex!: string | null;
+
+  @Column({ name: 'person_naw_index', type: 'text', nullable: true, select: false })
+  personNawIndex!: string | null;
+
+  /** Three or more objections by the same person within 36 months here (see repeat-objector.ts). */
+  @Column({ name: 'repeat_objector', type: 'boolean', default: false })
+  repeatObjector!: boolean;
+
   /** The OpenID Connect subject of a logged-in citizen. */
   @Column({ name: 'citizen_subject', type: 'text', nullable: true })
   citizenSubject!: string | null;

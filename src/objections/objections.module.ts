@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CryptoModule } from '../crypto/crypto.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { LettersModule } from '../letters/letters.module';
@@ -19,6 +20,7 @@ import { ObjectionsController } from './objections.controller';
     DocumentsModule,
     LettersModule,
     DeadlinesModule,
+    CryptoModule,
   ],
   controllers: [ObjectionFilingController, ObjectionsController, CitizenCaseController],
   providers: [ObjectionFilingService, CaseViewService],
