@@ -2,7 +2,7 @@ import { PROBLEM_CONTENT_TYPE } from '../src/common/problems/problem-details.fil
 import { defaultAtwCalendar } from '../src/deadlines/atw-calendar';
 import { objectionTermEnds } from '../src/deadlines/legal-terms';
 import { addDays, daysBetween, todayInAmsterdam } from '../src/deadlines/local-date';
-import { formatDutchDate } from '../src/diagnosis/outcome-text';
+import { formatDutchDate } from '../src/deadlines/dutch-dates';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface Referral {

@@ -1,20 +1,10 @@
 import { localDate } from '../deadlines/local-date';
-import { fillOutcomeText, formatDutchDate } from './outcome-text';
+import { fillOutcomeText } from './outcome-text';
 
 const facts = (daysLeft: number) => ({
   objectionTermEnds: localDate('2026-12-14'),
   daysLeft,
   late: daysLeft < 0,
-});
-
-describe('formatDutchDate', () => {
-  it.each([
-    ['2026-12-14', 'maandag 14 december 2026'],
-    ['2026-05-06', 'woensdag 6 mei 2026'],
-    ['2027-01-03', 'zondag 3 januari 2027'],
-  ])('%s → %s', (date, expected) => {
-    expect(formatDutchDate(localDate(date))).toBe(expected);
-  });
 });
 
 describe('fillOutcomeText', () => {

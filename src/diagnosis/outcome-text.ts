@@ -7,8 +7,6 @@ export const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
 /** The placeholders an outcome text may use; each needs the decision date to be known. */
 export const OUTCOME_PLACEHOLDERS = ['objectionTermEnds', 'daysLeft'] as const;
 
-export { formatDutchDate };
-
 /**
  * Fills `{{objectionTermEnds}}` (a written-out date) and `{{daysLeft}}` ("1 dag", "12 dagen"; the noun is part of
  * it so that the text reads well for one day too). Without facts, or for an unknown name, the placeholder

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../deadlines/local-date';
 import { amsterdamDateOf } from '../deadlines/local-date';
-import { formatDutchDate } from '../diagnosis/outcome-text';
+import { formatDutchDate } from '../deadlines/dutch-dates';
 import type { StoredDocument } from '../documents/stored-document.entity';
 import type { CaseFile } from '../objections/case-view.service';
 import { MISSING_ELEMENT_LABELS, MissingElement } from '../objections/filing-rules';

@@ -1,5 +1,5 @@
 import { ProblemError } from '../common/problems/problem.error';
-import { formatDutchDate } from '../diagnosis/outcome-text';
+import { formatDutchDate } from '../deadlines/dutch-dates';
 import { DECISION_DATE_QUESTION } from '../diagnosis/diagnosis-facts';
 import type {
   DiagnosisOutcomeDto,

@@ -1,9 +1,26 @@
-import { Controller, Get, Header, Param, Query, StreamableFile, UseFilters } from '@nestjs/common';
+import {
+  applyDecorators,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Query,
+  StreamableFile,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { CasePagesService } from './case-pages.service';
 import { PortalErrorFilter } from './portal-error.filter';
 import { HTML } from './portal-pages.service';
+
+/** Behind a secret link: never cached, never sent on as a referrer, never indexed. */
+const SecretLinkResponse = () =>
+  applyDecorators(
+    Header('cache-control', 'no-store'),
+    Header('referrer-policy', 'no-referrer'),
+    Header('x-robots-tag', 'noindex'),
+  );
 
 /** The citizen's case page behind the secret link: `/rivierstad/zaak/<token>`. Never cached, never indexed. */
 @ApiExcludeController()
@@ -14,9 +31,7 @@ export class PortalCaseController {
 
   @Get()
   @Header('content-type', HTML)
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', 'no-referrer')
-  @Header('x-robots-tag', 'noindex')
+  @SecretLinkResponse()
   page(
     @CurrentTenant() tenant: TenantContext,
     @Param('token') token: string,
@@ -26,9 +41,7 @@ export class PortalCaseController {
   }
 
   @Get('documenten/:id')
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', 'no-referrer')
-  @Header('x-robots-tag', 'noindex')
+  @SecretLinkResponse()
   document(
     @CurrentTenant() tenant: TenantContext,
     @Param('token') token: string,
