@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { loadAppConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
@@ -8,7 +11,7 @@ export default async function globalSetup(): Promise<void> {
   const run = `bezwaar_t${Date.now().toString(36)}${process.pid}`;
   process.env.BEZWAAR_TEST_RUN = run;
   const admin = adminUrl();
-  if (!admin) return;
+  if (!admin) return migratePgliteTemplate();
   const template = `${run}_tpl`;
   await adminQuery(admin, `CREATE DATABASE ${template}`);
   const url = withDatabase(admin, template);
@@ -27,4 +30,17 @@ export default async function globalSetup(): Promise<void> {
       END IF;
     END $$`);
   await dataSource.destroy();
+}
+
+/**
+ * Migrating a fresh PGlite database takes most of an app's start in a test; do it once per run in a template
+ * folder that every test app starts from a copy of (startTestApp).
+ */
+async function migratePgliteTemplate(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bezwaar-template-'));
+  const dataSource = new DataSource(dataSourceOptions(loadAppConfig({ DATA_DIR: dataDir }), 'migrate'));
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.destroy();
+  process.env.BEZWAAR_PGLITE_TEMPLATE = dataDir;
 }

@@ -1,8 +1,11 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { adminUrl } from './test-database';
 
 /** Drops every database this run created (the template and one per test file). */
 export default async function globalTeardown(): Promise<void> {
+  const pgliteTemplate = process.env.BEZWAAR_PGLITE_TEMPLATE;
+  if (pgliteTemplate) rmSync(pgliteTemplate, { recursive: true, force: true });
   const admin = adminUrl();
   const run = process.env.BEZWAAR_TEST_RUN;
   if (!admin || !run) return;

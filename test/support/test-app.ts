@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -29,6 +29,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const dataDir = mkdtempSync(join(tmpdir(), 'bezwaar-test-'));
   const admin = adminUrl();
   let database: string | undefined;
+  const pgliteTemplate = process.env.BEZWAAR_PGLITE_TEMPLATE;
+  if (!admin && pgliteTemplate) cpSync(pgliteTemplate, dataDir, { recursive: true });
   if (admin) {
     database = `${runPrefix()}_${process.pid}_${++databases}`;
     await adminQuery(admin, `CREATE DATABASE ${database} TEMPLATE ${runPrefix()}_tpl`);
@@ -38,6 +40,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: dataDir,
     TENANTS_DIR: join(__dirname, '..', '..', 'tenants'),
     DEMO_PASSWORD,
+    // Tests file their own cases; the demo's example cases would only be in the way.
+    DEMO_CASES: 'false',
     LOG_LEVEL: 'silent',
     ...(admin && database ? { DATABASE_URL: withDatabase(admin, database, TEST_APP_LOGIN) } : {}),
     ...env,
