@@ -19,6 +19,7 @@ import { PortalModule } from './portal/portal.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegulationsModule } from './regulations/regulations.module';
 import { SignalsModule } from './signals/signals.module';
+import { StaffPagesModule } from './staff-pages/staff-pages.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
 @Module({})
@@ -43,6 +44,8 @@ export class AppModule {
         DiagnosisModule,
         SignalsModule,
         CitizensModule,
+        // Before PortalModule: its `/:tenant/...` routes must stay last.
+        StaffPagesModule,
         PortalModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

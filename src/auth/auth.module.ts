@@ -9,6 +9,8 @@ import { AuthService } from './auth.service';
 import { DemoAccountsService } from './demo-accounts.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
+import { StaffDirectoryController } from './staff-directory.controller';
+import { StaffDirectoryService } from './staff-directory.service';
 import { StaffUser } from './staff-user.entity';
 
 @Module({
@@ -23,7 +25,8 @@ import { StaffUser } from './staff-user.entity';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, JwtStrategy, DemoAccountsService],
+  controllers: [AuthController, StaffDirectoryController],
+  providers: [AuthService, LocalStrategy, JwtStrategy, DemoAccountsService, StaffDirectoryService],
+  exports: [AuthService, JwtModule, StaffDirectoryService],
 })
 export class AuthModule {}

@@ -18,7 +18,13 @@ describe('loadAppConfig', () => {
 
   it('defaults to the embedded database, port 3000 and demo accounts', () => {
     const config = loadAppConfig({ DATA_DIR: dataDir() });
-    expect(config).toMatchObject({ port: 3000, embedded: true, demoPassword: 'demo', env: 'development' });
+    expect(config).toMatchObject({
+      port: 3000,
+      embedded: true,
+      demoPassword: 'demo',
+      demoCases: true,
+      env: 'development',
+    });
     expect(config.databaseUrl).toBeUndefined();
   });
 
@@ -74,6 +80,7 @@ describe('loadAppConfig', () => {
   it('has no demo accounts and no in-process OpenID provider in production', () => {
     const config = loadAppConfig({ ...PRODUCTION, DEMO_PASSWORD: 'demo' });
     expect(config.demoPassword).toBeUndefined();
+    expect(config.demoCases).toBe(false);
     expect(config.citizenLogin).toMatchObject({ devProvider: false, issuerUrl: undefined });
   });
 

@@ -27,6 +27,7 @@ const envSchema = z.object({
   TENANTS_DIR: z.string().min(1).default('./tenants'),
   TEMPLATES_DIR: z.string().min(1).default('./templates'),
   DEMO_PASSWORD: z.string().min(1).default('demo'),
+  DEMO_CASES: z.enum(['true', 'false']).default('true'),
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   PUBLIC_URL: z.url({ error: 'must be the public base URL, e.g. https://bezwaar.example.nl' }).optional(),
@@ -64,6 +65,8 @@ export interface AppConfig {
   readonly templatesDir: string;
   /** Demo staff accounts exist only outside production. */
   readonly demoPassword?: string;
+  /** Outside production, an empty demo tenant gets the example cases of tenants/<slug>/demo-cases.yaml. */
+  readonly demoCases: boolean;
   readonly tokenSecret: string;
   readonly tokenTtlSeconds: number;
   readonly logLevel: string;
@@ -130,6 +133,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tenantsDir: resolve(e.TENANTS_DIR),
     templatesDir: resolve(e.TEMPLATES_DIR),
     demoPassword: isProduction ? undefined : e.DEMO_PASSWORD,
+    demoCases: !isProduction && e.DEMO_CASES === 'true',
     tokenSecret:
       e.TOKEN_SECRET ?? persistedSecret(dataDir, 'token-secret', () => randomBytes(48).toString('base64url')),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,

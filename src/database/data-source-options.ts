@@ -8,6 +8,7 @@ import { AtwDecreeDays1764547200000 } from './migrations/1764547200000-atw-decre
 import { Citizens1764633600000 } from './migrations/1764633600000-citizens';
 import { ObjectionSignals1764720000000 } from './migrations/1764720000000-objection-signals';
 import { RepeatObjector1764806400000 } from './migrations/1764806400000-repeat-objector';
+import { CaseWork1764892800000 } from './migrations/1764892800000-case-work';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   Citizens1764633600000,
   ObjectionSignals1764720000000,
   RepeatObjector1764806400000,
+  CaseWork1764892800000,
 ];
 
 export type ConnectionPurpose = 'app' | 'migrate';

@@ -1,9 +1,11 @@
-import { ApiController } from '../common/api-controller.decorator';
 import { Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentStaff, StaffPrincipal } from '../auth/staff-principal';
 import { Staff } from '../auth/staff.guard';
+import { ApiController } from '../common/api-controller.decorator';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
-import { InboxPageDto, InboxItemDto, InboxQueryDto } from './dto/inbox.dto';
+import { InboxPageDto, InboxQueryDto } from './dto/inbox.dto';
+import { parseInboxQuery } from './inbox-query';
 import { InboxService } from './inbox.service';
 
 @ApiTags('staff')
@@ -12,9 +14,15 @@ import { InboxService } from './inbox.service';
 export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
+  /** Open cases, nearest legal deadline first, with filters, search, counts and keyset pages. */
   @Get()
   @ApiOkResponse({ type: InboxPageDto })
-  async list(@CurrentTenant() tenant: TenantContext, @Query() query: InboxQueryDto): Promise<InboxPageDto> {
-    return { items: (await this.inbox.list(tenant.id, query.limit)).map(InboxItemDto.from) };
+  @ApiBadRequestResponse({ description: 'A parameter is not valid (problem+json naming each field)' })
+  list(
+    @CurrentTenant() tenant: TenantContext,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: InboxQueryDto,
+  ): Promise<InboxPageDto> {
+    return this.inbox.list(tenant, staff.userId, parseInboxQuery(query));
   }
 }

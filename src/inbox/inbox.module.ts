@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { InboxController } from './inbox.controller';
 import { InboxService } from './inbox.service';
 
-@Module({ controllers: [InboxController], providers: [InboxService] })
+@Module({
+  imports: [DeadlinesModule],
+  controllers: [InboxController],
+  providers: [InboxService],
+  exports: [InboxService],
+})
 export class InboxModule {}

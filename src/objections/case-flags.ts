@@ -1,6 +1,22 @@
 /** Flags a handler sees on a case; computed, never typed in. */
-export type CaseFlag =
-  'angry' | 'distressed' | 'multi_problem' | 'repeat_objector' | 'late_filing' | 'missing_elements';
+export const CASE_FLAGS = [
+  'angry',
+  'distressed',
+  'multi_problem',
+  'repeat_objector',
+  'late_filing',
+  'missing_elements',
+] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];
+
+export const FLAG_LABELS: Record<CaseFlag, string> = {
+  angry: 'boos',
+  distressed: 'in nood',
+  multi_problem: 'meerdere problemen',
+  repeat_objector: 'vaker bezwaar',
+  late_filing: 'te laat',
+  missing_elements: 'onvolledig',
+};
 
 export function caseFlags(objection: {
   timely: boolean;

@@ -1,19 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import { StaffDirectoryService } from '../auth/staff-directory.service';
 import { ProblemError } from '../common/problems/problem.error';
 import { Database } from '../database/database.service';
 import { StoredDocument } from '../documents/stored-document.entity';
 import { Regulation } from '../regulations/regulation.entity';
+import { FLAG_LABELS } from './case-flags';
 import { CaseLinks } from './case-links';
-import { caseFlags } from './case-flags';
+import { derivedColumns } from './case-derived';
+import { allowedNextStatuses } from './case-work.service';
 import { MISSING_ELEMENT_LABELS, MissingElement } from './filing-rules';
 import { Objection } from './objection.entity';
 import { ObjectionEvent } from './objection-event.entity';
+import { staffIdsIn, timelineView } from './timeline-view';
+import { LIFE_DOMAIN_LABELS } from '../signals/life-domain-code';
 
 export interface CaseFile {
   objection: Objection;
   regulation: Regulation;
   events: ObjectionEvent[];
   documents: StoredDocument[];
+  /** Names of the staff the case mentions (assignee, actors), by user id. */
+  staffNames: ReadonlyMap<string, string>;
 }
 
 /** Reads a whole case: for staff by reference, for the citizen by the secret link. */
@@ -47,7 +54,11 @@ export class CaseViewService {
         where: { tenantId, objectionId: objection.id },
         order: { createdAt: 'ASC' },
       });
-      return { objection, regulation, events, documents };
+      const staffNames = await StaffDirectoryService.namesIn(db, tenantId, [
+        ...staffIdsIn(events),
+        ...(objection.assigneeId ? [objection.assigneeId] : []),
+      ]);
+      return { objection, regulation, events, documents, staffNames };
     });
     if (!found) throw ProblemError.notFound('Dit bezwaar bestaat niet (of de link is niet juist).');
     return found;
@@ -55,7 +66,8 @@ export class CaseViewService {
 }
 
 export function staffCaseJson(file: CaseFile) {
-  const { objection, regulation } = file;
+  const { objection, regulation, staffNames } = file;
+  const derived = derivedColumns(objection);
   return {
     reference: objection.reference,
     status: objection.status,
@@ -64,6 +76,12 @@ export function staffCaseJson(file: CaseFile) {
     timely: objection.timely,
     objectionTermEnds: objection.objectionTermEnds,
     decisionTermEnds: objection.decisionTermEnds,
+    repairTermEnds: objection.repairTermEnds,
+    penaltyStartsOn: objection.penaltyStartsOn,
+    nextDeadline:
+      derived.nextDeadline && derived.nextDeadlineKind
+        ? { date: derived.nextDeadline, kind: derived.nextDeadlineKind }
+        : null,
     decision: objection.decision,
     objector: objection.objector,
     representative: objection.representative,
@@ -74,11 +92,43 @@ export function staffCaseJson(file: CaseFile) {
       code,
       label: MISSING_ELEMENT_LABELS[code as MissingElement] ?? code,
     })),
-    flags: caseFlags(objection),
+    flags: derived.flags,
+    flagEvidence: flagEvidence(objection),
     signals: objection.signals,
     assigneeId: objection.assigneeId,
+    assignee: objection.assigneeId
+      ? { id: objection.assigneeId, name: staffNames.get(objection.assigneeId) ?? 'Onbekende medewerker' }
+      : null,
+    allowedNext: allowedNextStatuses(objection.status),
+    timeline: timelineView(file.events, staffNames),
+    // The raw events, kept for clients written before the timeline.
     events: file.events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, kind: e.kind, data: e.data })),
     documents: file.documents.map(documentJson),
+  };
+}
+
+/**
+ * Why the case carries its signal flags: for angry or distressed the phrases that decided it, and every life
+ * domain (two or more make multi_problem) with the phrases found for it.
+ */
+function flagEvidence(objection: Objection) {
+  const signals = objection.signals;
+  const label = signals?.sentiment.label;
+  return {
+    sentiment:
+      signals && (label === 'angry' || label === 'distressed')
+        ? {
+            flag: label,
+            label: FLAG_LABELS[label],
+            score: signals.sentiment.score,
+            evidence: signals.sentiment.evidence,
+          }
+        : null,
+    lifeDomains: (signals?.lifeDomains ?? []).map((d) => ({
+      code: d.code,
+      label: LIFE_DOMAIN_LABELS[d.code] ?? d.code,
+      evidence: d.evidence,
+    })),
   };
 }
 

@@ -25,7 +25,8 @@ import { receiptEmail, receiptLetter } from './filing-receipt';
 import { nameAndAddressKey, REPEAT_OBJECTIONS, REPEAT_WINDOW_MONTHS } from './repeat-objector';
 import { caseReference, filingTerms, MISSING_ELEMENT_LABELS, missingElements } from './filing-rules';
 import { Objection } from './objection.entity';
-import { ObjectionEvent } from './objection-event.entity';
+import { derivedColumns } from './case-derived';
+import { recordEvent } from './timeline';
 
 export interface FilingRequest {
   tenantSlug: string;
@@ -212,11 +213,24 @@ export class ObjectionFilingService {
     )) as { earlier: number }[];
 
     const objections = db.getRepository(Objection);
+    const facts = {
+      status: 'received' as const,
+      timely: terms.timely,
+      decisionTermEnds: terms.decisionTermEnds,
+      missingElements: missing,
+      // Computed at receipt so the inbox can show who is angry or in trouble on several fronts.
+      signals: {
+        ...analyzeText(grounds.text ?? '', { extraTerms: tenant.profile.signals }),
+        lexicons: LEXICON_VERSIONS,
+      },
+      repeatObjector: earlier + 1 >= REPEAT_OBJECTIONS,
+    };
     const { identifiers } = await objections.insert({
+      ...facts,
+      ...derivedColumns(facts),
       tenantId: tenant.id,
       reference,
       regulationId: regulation.id,
-      status: 'received',
       receivedAt,
       decision: plain(input.decision),
       objector: plain(input.objector),
@@ -225,14 +239,8 @@ export class ObjectionFilingService {
       wantsHearing: input.wantsHearing ?? null,
       contactPreference: input.contactPreference ?? null,
       channel: 'portal',
-      timely: terms.timely,
       objectionTermEnds: terms.objectionTermEnds,
-      decisionTermEnds: terms.decisionTermEnds,
-      missingElements: missing,
-      // Computed at receipt so the inbox can show who is angry or in trouble on several fronts.
-      signals: { ...analyzeText(grounds.text ?? ''), lexicons: LEXICON_VERSIONS },
       citizenSubject: request.citizenSubject ?? null,
-      repeatObjector: earlier + 1 >= REPEAT_OBJECTIONS,
     });
     await objections.update(
       { tenantId: tenant.id, id: identifiers[0].id as string },
@@ -245,14 +253,17 @@ export class ObjectionFilingService {
       { caseTokenHash: CaseLinks.hash(token) },
     );
 
-    await db.getRepository(ObjectionEvent).insert({
-      tenantId: tenant.id,
-      objectionId,
-      at: receivedAt,
-      actor: 'citizen',
-      kind: 'filed',
-      data: { timely: terms.timely, missingElements: missing, attachments: attachments.length },
-    });
+    await recordEvent(
+      db,
+      {
+        tenantId: tenant.id,
+        objectionId,
+        actor: 'citizen',
+        kind: 'filed',
+        data: { timely: terms.timely, missingElements: missing, attachments: attachments.length },
+      },
+      receivedAt,
+    );
     for (const attachment of attachments) {
       await DocumentsService.store(db, tenant.id, { objectionId, kind: 'attachment', ...attachment });
     }

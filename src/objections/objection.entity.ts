@@ -1,15 +1,10 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { TextSignals } from '../signals';
+import type { CaseFlag } from './case-flags';
+import type { ObjectionStatus } from './case-status';
+import type { DeadlineKind } from './next-deadline';
 
-export const OBJECTION_STATUSES = [
-  'received',
-  'informal_contact',
-  'formal_procedure',
-  'decided',
-  'withdrawn',
-  'closed',
-] as const;
-export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+export type { ObjectionStatus } from './case-status';
 
 export interface PostalAddress {
   street: string;
@@ -127,4 +122,32 @@ export class Objection {
 
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true })
   assigneeId!: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt!: Date | null;
+
+  /** While a repair request (herstel verzuim, 6:6) is outstanding. */
+  @Column({ name: 'repair_term_ends', type: 'date', nullable: true })
+  repairTermEnds!: string | null;
+
+  /** First day a penalty (4:17) falls due, once a notice of default is registered. */
+  @Column({ name: 'penalty_starts_on', type: 'date', nullable: true })
+  penaltyStartsOn!: string | null;
+
+  /** Derived (case-derived.ts) and stored so the inbox can sort, filter and page on them with an index. */
+  @Column({ name: 'next_deadline', type: 'date', nullable: true })
+  nextDeadline!: string | null;
+
+  @Column({ name: 'next_deadline_kind', type: 'text', nullable: true })
+  nextDeadlineKind!: DeadlineKind | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  flags!: CaseFlag[];
+
+  /** The citizen wrote last at this moment; the inbox shows a reply waiting when it is after the handler's. */
+  @Column({ name: 'last_citizen_message_at', type: 'timestamptz', nullable: true })
+  lastCitizenMessageAt!: Date | null;
+
+  @Column({ name: 'last_staff_message_at', type: 'timestamptz', nullable: true })
+  lastStaffMessageAt!: Date | null;
 }

@@ -6,6 +6,9 @@ import { DocumentsModule } from '../documents/documents.module';
 import { LettersModule } from '../letters/letters.module';
 import { RegulationsModule } from '../regulations/regulations.module';
 import { CaseViewService } from './case-view.service';
+import { CaseWorkController } from './case-work.controller';
+import { CaseWorkService } from './case-work.service';
+import { DemoCasesService } from './demo-cases.service';
 import { CitizenCaseController } from './citizen-case.controller';
 import { Objection } from './objection.entity';
 import { ObjectionEvent } from './objection-event.entity';
@@ -22,8 +25,8 @@ import { ObjectionsController } from './objections.controller';
     DeadlinesModule,
     CryptoModule,
   ],
-  controllers: [ObjectionFilingController, ObjectionsController, CitizenCaseController],
-  providers: [ObjectionFilingService, CaseViewService],
-  exports: [ObjectionFilingService, CaseViewService],
+  controllers: [ObjectionFilingController, ObjectionsController, CaseWorkController, CitizenCaseController],
+  providers: [ObjectionFilingService, CaseViewService, CaseWorkService, DemoCasesService],
+  exports: [ObjectionFilingService, CaseViewService, CaseWorkService],
 })
 export class ObjectionsModule {}

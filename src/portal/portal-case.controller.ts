@@ -3,12 +3,17 @@ import {
   Controller,
   Get,
   Header,
+  HttpCode,
   Param,
+  Post,
   Query,
+  Req,
+  Res,
   StreamableFile,
   UseFilters,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { CasePagesService } from './case-pages.service';
 import { PortalErrorFilter } from './portal-error.filter';
@@ -36,8 +41,29 @@ export class PortalCaseController {
     @CurrentTenant() tenant: TenantContext,
     @Param('token') token: string,
     @Query('ontvangen') received?: string,
+    @Query('bericht') message?: string,
   ): Promise<string> {
-    return this.pages.page(tenant, token, received === '1');
+    return this.pages.page(tenant, token, received === '1', { messageSent: message === 'verstuurd' });
+  }
+
+  /** The reply form on the case page; on success 303 back to the page (POST-redirect-GET). */
+  @Post('bericht')
+  @HttpCode(200)
+  @Header('content-type', HTML)
+  @SecretLinkResponse()
+  async reply(
+    @CurrentTenant() tenant: TenantContext,
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const outcome = await this.pages.reply(tenant, token, request);
+    if (outcome.status === 303) {
+      reply.status(303).header('location', outcome.location);
+      return '';
+    }
+    reply.status(outcome.status);
+    return outcome.html;
   }
 
   @Get('documenten/:id')

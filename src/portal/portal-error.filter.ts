@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '../common/problems/problem.error';
 import { RequestWithTenant } from '../tenancy/tenant-context';
 import { HTML, PortalPagesService } from './portal-pages.service';
+import { plainErrorPage } from '../common/plain-error-page';
 
 type ErrorPage = {
   title: string;
@@ -36,7 +37,7 @@ export class PortalErrorFilter implements ExceptionFilter {
         : this.pages.renderNeutral('error', page.title, page);
     } catch (error) {
       this.logger.error({ err: error, correlationId }, 'error page failed');
-      html = plainPage(page);
+      html = plainErrorPage(page);
     }
     if (reply.sent) return;
     reply.status(status).header('content-type', HTML).header('cache-control', 'no-store').send(html);
@@ -92,20 +93,4 @@ export function errorPage(
       ...(correlationId ? [`Neemt u contact op? Noem dan deze code: ${correlationId}.`] : []),
     ],
   };
-}
-
-/** The last resort, without templates. */
-function plainPage(page: ErrorPage): string {
-  const escape = (text: string) =>
-    text.replace(
-      /[&<>"']/g,
-      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-    );
-  return [
-    '<!doctype html><html lang="nl"><head><meta charset="utf-8">',
-    `<title>${escape(page.title)}</title></head><body><main>`,
-    `<h1>${escape(page.heading)}</h1>`,
-    ...page.paragraphs.map((p) => `<p>${escape(p)}</p>`),
-    '</main></body></html>',
-  ].join('');
 }

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CitizenSessionService } from '../citizens/citizen-session.service';
 import { CitizensService } from '../citizens/citizens.service';
-import type { ObjectionStatus } from '../objections/objection.entity';
+import type { ObjectionStatus } from '../objections/case-status';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { STATUS, writtenDate } from './case-page';
 import { PortalErrorFilter } from './portal-error.filter';

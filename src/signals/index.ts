@@ -1,4 +1,6 @@
 export { analyzeText, compileLexicons, LEXICON_VERSIONS } from './text-signals';
 export type { ExtraTerms, SentimentLabel, TextSignals } from './text-signals';
-export { LIFE_DOMAIN_CODES } from './life-domain-code';
+export { extraTermsSchema } from './extra-terms.schema';
+export type { ExtraTermsConfig } from './extra-terms.schema';
+export { LIFE_DOMAIN_CODES, LIFE_DOMAIN_LABELS, SENTIMENT_LABELS } from './life-domain-code';
 export type { LifeDomainCode } from './life-domain-code';

@@ -12,3 +12,18 @@ export const LIFE_DOMAIN_CODES = [
 ] as const;
 
 export type LifeDomainCode = (typeof LIFE_DOMAIN_CODES)[number];
+
+/** As a handler reads them. */
+export const LIFE_DOMAIN_LABELS: Record<LifeDomainCode, string> = {
+  finances: 'financiën',
+  housing: 'huisvesting',
+  work_income: 'werk en inkomen',
+  physical_health: 'lichamelijke gezondheid',
+  mental_health: 'psychische gezondheid',
+  addiction: 'verslaving',
+  family: 'gezin',
+  social_network: 'sociaal netwerk',
+  justice: 'justitie',
+};
+
+export const SENTIMENT_LABELS = { angry: 'boos', distressed: 'in nood', neutral: 'neutraal' } as const;

@@ -2,6 +2,8 @@ import { Body, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Staff } from '../auth/staff.guard';
 import { ApiController } from '../common/api-controller.decorator';
+import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
+import { TenantsService } from '../tenancy/tenants.service';
 import { AnalyzeTextDto, TextSignalsDto } from './dto/analyze-text.dto';
 import { analyzeText } from './text-signals';
 
@@ -9,12 +11,21 @@ import { analyzeText } from './text-signals';
 @ApiController('tenants/:tenant/signals')
 @Staff('handler', 'tenant_admin')
 export class SignalsController {
-  /** Sentiment and life domains of a text, with the phrases that decided them. Signals, never verdicts. */
+  constructor(private readonly tenants: TenantsService) {}
+
+  /**
+   * Sentiment and life domains of a text, with the phrases that decided them, read with the tenant's own terms
+   * as its cases are. Signals, never verdicts.
+   */
   @Post('analyze')
   @HttpCode(200)
   @ApiOkResponse({ type: TextSignalsDto })
   @ApiBadRequestResponse({ description: 'No text, or longer than 50,000 characters (problem+json)' })
-  analyze(@Body() body: AnalyzeTextDto): TextSignalsDto {
-    return analyzeText(body.text);
+  async analyze(
+    @CurrentTenant() tenant: TenantContext,
+    @Body() body: AnalyzeTextDto,
+  ): Promise<TextSignalsDto> {
+    const { profile } = await this.tenants.requireBySlug(tenant.slug);
+    return analyzeText(body.text, { extraTerms: profile.signals });
   }
 }

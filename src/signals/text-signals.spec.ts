@@ -1,4 +1,4 @@
-import { analyzeText } from './text-signals';
+import { analyzeText, lexiconsFor, MAX_COMPILED_TERM_SETS } from './text-signals';
 
 const sentiment = (text: string) => analyzeText(text).sentiment;
 const domains = (text: string) => analyzeText(text).lifeDomains.map((d) => d.code);
@@ -172,5 +172,31 @@ describe('analyzeText: extra tenant terms', () => {
     expect(withTerms.lifeDomains).toEqual([{ code: 'housing', evidence: ['kluswoning'] }]);
     expect(analyzeText(text).sentiment.label).toBe('neutral');
     expect(analyzeText(text).lifeDomains).toEqual([]);
+  });
+});
+
+describe('lexiconsFor: compiled tenant terms cached by content', () => {
+  const terms = (phrase: string) => ({ lifeDomains: [{ phrase, code: 'finances' as const }] });
+
+  it('reuses the compilation for equal terms in a new object (a tenant read afresh per request)', () => {
+    const first = lexiconsFor(terms('stadsbank'));
+    expect(lexiconsFor(structuredClone(terms('stadsbank')))).toBe(first);
+    expect(lexiconsFor(terms('kledingbank'))).not.toBe(first);
+    // No terms at all: the built-in lexicons.
+    expect(lexiconsFor(undefined)).toBe(lexiconsFor({ sentiment: [], lifeDomains: [] }));
+    expect(lexiconsFor({ lifeDomains: [{ phrase: 'stadsbank', code: 'finances', weight: 0.5 }] })).not.toBe(
+      first,
+    );
+  });
+
+  it('keeps a bounded number of term sets, dropping the least recently used', () => {
+    const kept = lexiconsFor(terms('blijft'));
+    const dropped = lexiconsFor(terms('verdwijnt'));
+    for (let i = 0; i < MAX_COMPILED_TERM_SETS - 1; i++) {
+      lexiconsFor(terms('blijft'));
+      lexiconsFor(terms(`term${i}`));
+    }
+    expect(lexiconsFor(terms('blijft'))).toBe(kept);
+    expect(lexiconsFor(terms('verdwijnt'))).not.toBe(dropped);
   });
 });

@@ -17,7 +17,7 @@ export interface TextSignals {
   multiProblem: boolean;
 }
 
-/** Terms a tenant adds for its own population, per call (their storage comes later). */
+/** Terms a tenant adds for its own population (tenant.yaml `signals`, validated by extra-terms.schema.ts). */
 export interface ExtraTerms {
   sentiment?: { phrase: string; label: 'angry' | 'distressed'; weight?: number }[];
   lifeDomains?: { phrase: string; code: LifeDomainCode; weight?: number }[];
@@ -38,7 +38,7 @@ interface DomainPayload {
   weight: number;
 }
 
-interface CompiledLexicons {
+export interface CompiledLexicons {
   sentiment: PhraseMatcher<SentimentPayload>;
   domains: PhraseMatcher<DomainPayload>;
   intensifiers: Set<string>;
@@ -81,7 +81,36 @@ export function compileLexicons(
 }
 
 const DEFAULT = compileLexicons();
-const withExtras = new WeakMap<ExtraTerms, CompiledLexicons>();
+
+/** How many distinct tenant term sets stay compiled; the least recently used one goes first. */
+export const MAX_COMPILED_TERM_SETS = 64;
+const compiled = new Map<string, CompiledLexicons>();
+
+/**
+ * The lexicons for a set of tenant terms, compiled once per distinct content: a tenant read afresh for every
+ * request brings a new object with the same terms, which must not cost a compilation each time.
+ */
+export function lexiconsFor(extra: ExtraTerms | undefined): CompiledLexicons {
+  if (!extra?.sentiment?.length && !extra?.lifeDomains?.length) return DEFAULT;
+  const key = termsKey(extra);
+  let lex = compiled.get(key);
+  if (lex) {
+    // Map order is insertion order: move it to the back as the most recently used.
+    compiled.delete(key);
+  } else {
+    lex = compileLexicons(undefined, undefined, extra);
+    if (compiled.size >= MAX_COMPILED_TERM_SETS) compiled.delete(compiled.keys().next().value as string);
+  }
+  compiled.set(key, lex);
+  return lex;
+}
+
+function termsKey(extra: ExtraTerms): string {
+  return JSON.stringify([
+    (extra.sentiment ?? []).map((t) => [t.phrase, t.label, t.weight ?? 1]),
+    (extra.lifeDomains ?? []).map((t) => [t.phrase, t.code, t.weight ?? 1]),
+  ]);
+}
 
 /** The lexicon versions that produced the signals (store them beside a signal). */
 export const LEXICON_VERSIONS = DEFAULT.versions;
@@ -284,14 +313,10 @@ function lifeDomainsOf(tokenized: TokenizedText, lex: CompiledLexicons): TextSig
 
 /**
  * Sentiment and life domains of a Dutch text. Pure and synchronous: no I/O, no model. Extra tenant terms are
- * compiled once per `extraTerms` object (keep the object to reuse the compilation).
+ * compiled once per distinct set of terms (see lexiconsFor).
  */
 export function analyzeText(text: string, options: { extraTerms?: ExtraTerms } = {}): TextSignals {
-  let lex = DEFAULT;
-  if (options.extraTerms) {
-    lex = withExtras.get(options.extraTerms) ?? compileLexicons(undefined, undefined, options.extraTerms);
-    withExtras.set(options.extraTerms, lex);
-  }
+  const lex = lexiconsFor(options.extraTerms);
   const tokenized = tokenize(text);
   const lifeDomains = lifeDomainsOf(tokenized, lex);
   return { sentiment: sentimentOf(tokenized, lex), lifeDomains, multiProblem: lifeDomains.length >= 2 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validateDiagnosisTree } from '../diagnosis/diagnosis-tree';
 import { diagnosisTreeSchema } from '../diagnosis/diagnosis-tree.schema';
+import { extraTermsSchema } from '../signals/extra-terms.schema';
 
 /** The shape of `tenants/<slug>/tenant.yaml`: one municipality, its regulations and partners. */
 
@@ -88,6 +89,8 @@ export const tenantConfigSchema = z
       })
       .default({ atRiskWorkingDays: 5, firstContactWorkingDays: 5 }),
     referralPartners: z.array(referralPartner).default([]),
+    /** Signal terms for this population (local names, dialect), added to the built-in lexicons. */
+    signals: extraTermsSchema.optional(),
     regulations: z.array(regulation).min(1),
     demoStaff: z.array(demoStaff).default([]),
   })

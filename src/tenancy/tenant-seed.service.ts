@@ -45,6 +45,7 @@ async function upsertTenant(db: EntityManager, config: TenantConfig): Promise<st
     },
     branding: config.branding,
     settings: config.settings,
+    ...(config.signals ? { signals: config.signals } : {}),
   };
   const [row] = (await db.query(
     `INSERT INTO tenants (slug, name, profile) VALUES ($1, $2, $3)

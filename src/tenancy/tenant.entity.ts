@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ExtraTerms } from '../signals/text-signals';
 
 /** The public face of a municipality: what its portal, letters and staff pages show. */
 export interface Address {
@@ -15,6 +16,8 @@ export interface TenantProfile {
   contact: { phone: string; email: string; website: string; postalAddress: Address };
   branding: { primaryColor: string; logo?: string };
   settings: { atRiskWorkingDays: number; firstContactWorkingDays: number };
+  /** The tenant's own signal terms, used wherever its citizens' text is analysed. */
+  signals?: ExtraTerms;
 }
 
 @Entity('tenants')

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, FileChooser, Page } from 'playwright-core';
 import {
-  axeViolations,
+  auditPage,
   describeFocus,
-  describeViolations,
   focusIsVisible,
   launchChromium,
   navigation,
-  seriousOrCritical,
+  newWatchedPage,
   tabTo,
 } from '../support/browser';
 import { daysAgo, FILES } from '../support/fixtures';
@@ -37,43 +36,8 @@ describe("Bo's journey in the portal (chromium)", () => {
   const decisionDate = daysAgo(10);
   const [year, month, day] = decisionDate.split('-');
 
-  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1024, height: 800 } });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    // Anything the CSP blocks (an inline style or script) shows up here and fails the test.
-    const problems: string[] = [];
-    // (A page answered 400, such as a form with errors, is reported as a failed resource: only its
-    // subresources count here.)
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        problems.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400 && response.request().resourceType() !== 'document') {
-        problems.push(`${response.status()} ${response.url()}`);
-      }
-    });
-    page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
-    (page as Page & { problems: string[] }).problems = problems;
-    return { context, page };
-  }
-
-  /** axe-core on the page as it is: no serious or critical violation of WCAG 2.1 A/AA. */
-  async function audit(page: Page, name: string): Promise<void> {
-    const violations = await axeViolations(page);
-    const blocking = seriousOrCritical(violations);
-    if (blocking.length) console.error(describeViolations(name, blocking));
-    expect(blocking).toEqual([]);
-    expect((page as Page & { problems: string[] }).problems).toEqual([]);
-    expect(await page.locator('h1').count()).toBe(1);
-    expect(await page.getAttribute('html', 'lang')).toBe('nl');
-    audited.push(
-      `${name}: ${violations.length ? violations.map((v) => `${v.id} (${v.impact})`).join(', ') : 'none'}`,
-    );
-  }
+  const newPage = () => newWatchedPage(browser, { width: 1024, height: 800 });
+  const audit = (page: Page, name: string) => auditPage(page, name, audited);
 
   it('runs the diagnosis, files with an attachment, shows the receipt and the case page; axe on every page', async () => {
     const { context, page } = await newPage();
@@ -243,6 +207,11 @@ describe("Bo's journey in the portal (chromium)", () => {
 
   it('can be done with the keyboard only', async () => {
     const { context, page } = await newPage();
+    // Listening from the start makes the browser hand every file dialog to the test; a listener added only while
+    // pressing Space can come too late, and the dialog then opens unseen.
+    let chooserOpened: (chooser: FileChooser) => void = () => undefined;
+    const nextChooser = new Promise<FileChooser>((resolve) => (chooserOpened = resolve));
+    page.on('filechooser', (chooser) => chooserOpened(chooser));
     const press = async (key: string) => page.keyboard.press(key);
     const focusOn = async (selector: string) => {
       await tabTo(page, selector);
@@ -329,7 +298,8 @@ describe("Bo's journey in the portal (chromium)", () => {
     await press('Space');
     await typeInto('#grounds-text', 'Ik heb alles gemeld. Ik kan dit geld niet terugbetalen.');
     await focusOn('#attachments');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), press('Space')]);
+    await press('Space');
+    const chooser = await nextChooser;
     await chooser.setFiles({ name: 'besluit.pdf', mimeType: 'application/pdf', buffer: FILES.pdf });
     await focusOn('#wantsHearing-yes');
     await press('Space');

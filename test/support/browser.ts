@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /**
  * Browser tests drive Debian's chromium (`apt-get install chromium`, done by .ci/run) through playwright-core.
@@ -125,4 +125,52 @@ export function focusIsVisible(page: Page): Promise<boolean> {
       style.outlineStyle !== 'none' && style.outlineWidth !== '0px' && !style.outlineColor.endsWith(', 0)');
     return outline || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)';
   });
+}
+
+type WatchedPage = Page & { problems: string[] };
+
+/**
+ * A fresh page whose console errors, script errors and failed subresources are collected: anything the CSP
+ * blocks (an inline style or script) shows up there and fails auditPage. (A page answered 400, such as a form
+ * with errors, is reported as a failed resource: only its subresources count.)
+ */
+export async function newWatchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport });
+  context.setDefaultTimeout(10_000);
+  const page = (await context.newPage()) as WatchedPage;
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.request().resourceType() !== 'document') {
+      problems.push(`${response.status()} ${response.url()}`);
+    }
+  });
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  page.problems = problems;
+  return { context, page };
+}
+
+/**
+ * axe-core on a page from newWatchedPage as it is: no serious or critical violation of WCAG 2.1 A/AA, nothing
+ * blocked or failed, one h1, lang nl. Every violation of any impact is added to `audited` for the test's report.
+ */
+export async function auditPage(page: Page, name: string, audited: string[]): Promise<void> {
+  const violations = await axeViolations(page);
+  const blocking = seriousOrCritical(violations);
+  if (blocking.length) console.error(describeViolations(name, blocking));
+  expect(blocking).toEqual([]);
+  expect((page as WatchedPage).problems).toEqual([]);
+  expect(await page.locator('h1').count()).toBe(1);
+  expect(await page.getAttribute('html', 'lang')).toBe('nl');
+  audited.push(
+    `${name}: ${violations.length ? violations.map((v) => `${v.id} (${v.impact})`).join(', ') : 'none'}`,
+  );
 }

@@ -1,0 +1,83 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ProblemError } from '../common/problems/problem.error';
+import { loginPath, staffHome } from './request-checks';
+import { StaffLoginRequired, StaffPageRequest } from './staff-page.guards';
+import { HTML, REFERRER_POLICY, StaffPagesService } from './staff-pages.service';
+import { plainErrorPage } from '../common/plain-error-page';
+
+/**
+ * The staff pages' errors: no session → 303 to the login page; anything else → an HTML page in the staff
+ * layout (never a stack trace or problem+json). Bound with @UseFilters to the staff-page controllers only.
+ */
+@Catch()
+@Injectable()
+export class StaffErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('StaffPages');
+
+  constructor(private readonly pages: StaffPagesService) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<StaffPageRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    if (reply.sent) return;
+    reply.header('cache-control', 'no-store').header('referrer-policy', REFERRER_POLICY);
+    if (exception instanceof StaffLoginRequired) {
+      reply.status(303).header('location', exception.location).send();
+      return;
+    }
+    const status = statusOf(exception);
+    const correlationId = String(request.id ?? '');
+    if (status >= 500) this.logger.error({ err: exception, correlationId });
+    const page = errorPage(status, exception, correlationId);
+    let html: string;
+    try {
+      html = request.tenant
+        ? this.pages.render(request.tenant, 'error', page.heading, {
+            ...page,
+            home: request.user ? staffHome(request.tenant.slug) : loginPath(request.tenant.slug),
+          })
+        : plainErrorPage(page);
+    } catch (error) {
+      this.logger.error({ err: error, correlationId }, 'error page failed');
+      html = plainErrorPage(page);
+    }
+    reply.status(status).header('content-type', HTML).send(html);
+  }
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof ProblemError) return exception.status;
+  if (exception instanceof HttpException) return exception.getStatus();
+  const statusCode = (exception as { statusCode?: unknown })?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
+}
+
+interface ErrorPage {
+  heading: string;
+  paragraphs: string[];
+}
+
+export function errorPage(status: number, exception: unknown, correlationId: string): ErrorPage {
+  const detail = exception instanceof ProblemError ? exception.detail : undefined;
+  if (status === 404) {
+    return { heading: 'Niet gevonden', paragraphs: [detail ?? 'Deze pagina bestaat niet.'] };
+  }
+  if (status === 403) {
+    return { heading: 'Geen toegang', paragraphs: [detail ?? 'U heeft geen toegang tot deze pagina.'] };
+  }
+  if (status < 500) {
+    return {
+      heading: 'Dat lukte niet',
+      paragraphs: [detail ?? 'Dit verzoek konden wij niet lezen.', 'Ga terug en probeer het opnieuw.'],
+    };
+  }
+  return {
+    heading: 'Er ging iets mis',
+    paragraphs: [
+      'Er ging iets mis aan onze kant. Wat al was opgeslagen, blijft bewaard. Probeer het zo opnieuw.',
+      ...(correlationId ? [`Meldt u dit? Noem dan deze code: ${correlationId}.`] : []),
+    ],
+  };
+}

@@ -1,0 +1,78 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { StaffPrincipal } from '../auth/staff-principal';
+import { ProblemError } from '../common/problems/problem.error';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { RequestWithTenant } from '../tenancy/tenant-context';
+import { isSameOriginPost, loginUrl } from './request-checks';
+import { StaffSessionService } from './staff-session.service';
+
+export type StaffPageRequest = FastifyRequest & RequestWithTenant & { user?: StaffPrincipal };
+
+/** Not (or no longer) logged in here: the error filter answers with a 303 to `location`. */
+export class StaffLoginRequired extends Error {
+  constructor(readonly location: string) {
+    super('staff login required');
+  }
+}
+
+/** Every form post of the staff pages must come from the staff pages themselves (see isSameOriginPost). */
+@Injectable()
+export class SameOriginPostGuard implements CanActivate {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<StaffPageRequest>();
+    if (request.method === 'GET' || request.method === 'HEAD') return true;
+    const header = (name: string) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    const allowed = isSameOriginPost({
+      secFetchSite: header('sec-fetch-site'),
+      origin: header('origin'),
+      host: header('host'),
+      publicUrl: this.config.publicUrl,
+    });
+    if (!allowed) {
+      throw ProblemError.forbidden(
+        'Dit formulier kwam niet van deze website en is daarom niet uitgevoerd. Open de pagina opnieuw en probeer het nog eens.',
+      );
+    }
+    return true;
+  }
+}
+
+/**
+ * A valid staff cookie of the path's municipality, with a staff role; sets `request.user` for @CurrentStaff().
+ * Without one (none, expired, or another municipality's), the handler goes to this municipality's login page
+ * and comes back afterwards.
+ */
+@Injectable()
+export class StaffSessionGuard implements CanActivate {
+  constructor(private readonly sessions: StaffSessionService) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<StaffPageRequest>();
+    const tenant = request.tenant;
+    if (!tenant) throw new Error('StaffSessionGuard on a route without :tenant');
+    const principal = this.sessions.principal(request);
+    if (!principal || principal.tenantId !== tenant.id) {
+      throw new StaffLoginRequired(loginUrl(tenant.slug, returnPathOf(request)));
+    }
+    if (!principal.roles.some((role) => role === 'handler' || role === 'tenant_admin')) {
+      throw ProblemError.forbidden('Uw rol geeft geen toegang tot de behandelpagina’s.');
+    }
+    request.user = principal;
+    return true;
+  }
+}
+
+/** The page to come back to: the page itself, or for a form post the case page the form was on. */
+function returnPathOf(request: FastifyRequest): string {
+  const url = request.url;
+  if (request.method === 'GET' || request.method === 'HEAD') return url;
+  const path = url.split('?', 1)[0];
+  return path.slice(0, path.lastIndexOf('/')) || path;
+}
