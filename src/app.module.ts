@@ -11,13 +11,19 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DiagnosisModule } from './diagnosis/diagnosis.module';
 import { HealthModule } from './health/health.module';
 import { DocumentsModule } from './documents/documents.module';
+import { DecisionsModule } from './decisions/decisions.module';
+import { DecisionBatchesModule } from './decisions/decision-batches.module';
 import { InboxModule } from './inbox/inbox.module';
+import { JobsModule } from './jobs/jobs.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { loggerOptions } from './logging/logger-options';
 import { ObjectionsModule } from './objections/objections.module';
 import { PortalModule } from './portal/portal.module';
+import { ProcedureModule } from './procedure/procedure.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { RegulationsModule } from './regulations/regulations.module';
+import { ReportsModule } from './reports/reports.module';
+import { ResolutionModule } from './resolution/resolution.module';
 import { SignalsModule } from './signals/signals.module';
 import { StaffPagesModule } from './staff-pages/staff-pages.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -40,6 +46,12 @@ export class AppModule {
         DocumentsModule,
         MessagingModule,
         InboxModule,
+        ResolutionModule,
+        ProcedureModule,
+        DecisionsModule,
+        DecisionBatchesModule,
+        JobsModule,
+        ReportsModule,
         DeadlinesModule,
         DiagnosisModule,
         SignalsModule,

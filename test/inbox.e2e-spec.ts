@@ -240,6 +240,7 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
       atRisk: 2,
       mine: 2,
       unassigned: 12,
+      noContact: 0,
     });
     expect((await pageOf('', adminToken)).counts.mine).toBe(1);
   });
@@ -378,7 +379,7 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
     it.each([
       ['status=open', 'status', 'status kent "open" niet'],
       ['flags=boos', 'flags', 'flags kent "boos" niet'],
-      ['sort=oldest', 'sort', 'sort moet deadline of received zijn.'],
+      ['sort=oldest', 'sort', 'sort moet deadline, received of contact zijn.'],
       ['limit=0', 'limit', 'limit moet een geheel getal van 1 tot en met 200 zijn.'],
       ['limit=201', 'limit', 'limit moet een geheel getal van 1 tot en met 200 zijn.'],
       ['limit=veel', 'limit', 'limit moet een geheel getal van 1 tot en met 200 zijn.'],

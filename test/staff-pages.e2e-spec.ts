@@ -458,6 +458,15 @@ describe('staff pages (/:tenant/behandelaar)', () => {
       );
     });
 
+    it('leaves withdrawing to its own form (which records how), not to the status form', async () => {
+      const html = decode((await get(casePath(later)).expect(200)).text);
+      expect(html).not.toContain('name="status" type="radio" value="withdrawn"');
+      expect(html).toContain('name="status" type="radio" value="closed"');
+      expect(html).toContain(
+        `<form class="form" method="post" action="${casePath(later)}/intrekken" novalidate>`,
+      );
+    });
+
     it('assigns, changes the status, sends a message and a referral; each with a confirmation', async () => {
       let response = await post(`${casePath(bo)}/toewijzen`, { behandelaar: selfId }).expect(303);
       expect(response.headers.location).toBe(`${casePath(bo)}?gedaan=toewijzen`);

@@ -49,9 +49,28 @@ describe('tenant isolation in the database (row-level security)', () => {
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
   });
 
-  it('sees no tenant-owned rows when no tenant is set', async () => {
-    for (const table of ['objections', 'regulations', 'referral_partners', 'staff_users']) {
-      expect(await database.forPlatform((db) => count(db, table))).toBe(0);
+  it('forces row-level security on every table that holds a tenant_id, and sees none of their rows without a tenant', async () => {
+    const tables = (await database.forPlatform((db) =>
+      db.query(`
+        SELECT c.relname AS name, c.relrowsecurity AND c.relforcerowsecurity AS forced
+          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = current_schema() AND c.relkind = 'r'
+           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id')
+         ORDER BY 1`),
+    )) as { name: string; forced: boolean }[];
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining([
+        'objections',
+        'objection_events',
+        'documents',
+        'jobs',
+        'job_batches',
+        'staff_users',
+      ]),
+    );
+    expect(tables.filter((t) => !t.forced)).toEqual([]);
+    for (const { name } of tables) {
+      expect(await database.forPlatform((db) => count(db, name))).toBe(0);
     }
     expect(await database.forTenant(a, (db) => count(db, 'regulations'))).toBeGreaterThan(0);
   });

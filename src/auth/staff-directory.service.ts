@@ -22,6 +22,18 @@ export class StaffDirectoryService {
     return this.database.forTenant(tenantId, (db) => StaffDirectoryService.handlersIn(db, tenantId));
   }
 
+  /** Everyone active on the staff, whatever their role (e.g. who took a contested decision, 7:5), by name. */
+  active(tenantId: string): Promise<{ id: string; name: string }[]> {
+    return this.database.forTenant(
+      tenantId,
+      async (db) =>
+        (await db.query(
+          `SELECT id, name FROM staff_users WHERE tenant_id = $1 AND active ORDER BY name, id`,
+          [tenantId],
+        )) as { id: string; name: string }[],
+    );
+  }
+
   /** As handlers(), inside the caller's unit of work. */
   static async handlersIn(db: EntityManager, tenantId: string, id?: string): Promise<StaffMember[]> {
     const query = db

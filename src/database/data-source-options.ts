@@ -9,6 +9,7 @@ import { Citizens1764633600000 } from './migrations/1764633600000-citizens';
 import { ObjectionSignals1764720000000 } from './migrations/1764720000000-objection-signals';
 import { RepeatObjector1764806400000 } from './migrations/1764806400000-repeat-objector';
 import { CaseWork1764892800000 } from './migrations/1764892800000-case-work';
+import { Procedure1764979200000 } from './migrations/1764979200000-procedure';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
 export const MIGRATIONS = [
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   ObjectionSignals1764720000000,
   RepeatObjector1764806400000,
   CaseWork1764892800000,
+  Procedure1764979200000,
 ];
 
 export type ConnectionPurpose = 'app' | 'migrate';

@@ -1,11 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { ProblemError } from '../common/problems/problem.error';
+import { LocalDate } from '../deadlines/local-date';
 import {
   CURSOR_INVALID,
   CURSOR_OTHER_SORT,
   decodeCursor,
   encodeCursor,
   InboxPosition,
+  InboxSort,
   parseInboxQuery,
   RawInboxQuery,
 } from './inbox-query';
@@ -40,6 +42,7 @@ describe('parseInboxQuery', () => {
         timeliness: 'late',
         overdue: 'false',
         atRisk: 'true',
+        noContact: 'true',
         q: '  Bo de  ',
         sort: 'received',
         cursor: 'abc.def',
@@ -53,6 +56,7 @@ describe('parseInboxQuery', () => {
       timeliness: 'late',
       overdue: false,
       atRisk: true,
+      noContact: true,
       q: 'Bo de',
       sort: 'received',
       cursor: 'abc.def',
@@ -106,10 +110,11 @@ describe('parseInboxQuery', () => {
   it.each([
     ['assignee', 'jan', 'assignee moet "me", "none" of het id van een medewerker zijn.'],
     ['assignee', `${ID}0`, 'assignee moet "me", "none" of het id van een medewerker zijn.'],
-    ['sort', 'oldest', 'sort moet deadline of received zijn.'],
+    ['sort', 'oldest', 'sort moet deadline, received of contact zijn.'],
     ['timeliness', 'early', 'timeliness moet timely of late zijn.'],
     ['overdue', 'yes', 'overdue moet true of false zijn.'],
     ['atRisk', '1', 'atRisk moet true of false zijn.'],
+    ['noContact', 'ja', 'noContact moet true of false zijn.'],
     [
       'regulation',
       'Participatie wet',
@@ -141,6 +146,20 @@ describe('inbox cursors', () => {
     { sort: 'deadline', nextDeadline: '2026-03-02', id: ID },
     { sort: 'deadline', nextDeadline: null, id: ID },
     { sort: 'received', receivedAt: '2026-01-05T09:15:00.123456Z', id: ID },
+    {
+      sort: 'contact',
+      late: true,
+      nextDeadline: '2026-03-02',
+      id: ID,
+      lateIfReceivedBefore: '2026-02-20' as LocalDate,
+    },
+    {
+      sort: 'contact',
+      late: false,
+      nextDeadline: null,
+      id: ID,
+      lateIfReceivedBefore: '2026-02-20' as LocalDate,
+    },
   ];
 
   it.each(positions)('round-trips %j', (position) => {
@@ -150,7 +169,7 @@ describe('inbox cursors', () => {
     expect(decodeCursor(cursor, position.sort, KEY)).toEqual(position);
   });
 
-  const refusal = (cursor: string, sort: 'deadline' | 'received' = 'deadline', key = KEY) => {
+  const refusal = (cursor: string, sort: InboxSort = 'deadline', key = KEY) => {
     try {
       decodeCursor(cursor, sort, key);
     } catch (error) {
@@ -164,6 +183,12 @@ describe('inbox cursors', () => {
       { field: 'cursor', message: CURSOR_OTHER_SORT },
     ]);
     expect(refusal(encodeCursor(positions[2], KEY), 'deadline')).toEqual([
+      { field: 'cursor', message: CURSOR_OTHER_SORT },
+    ]);
+    expect(refusal(encodeCursor(positions[3], KEY), 'deadline')).toEqual([
+      { field: 'cursor', message: CURSOR_OTHER_SORT },
+    ]);
+    expect(refusal(encodeCursor(positions[0], KEY), 'contact')).toEqual([
       { field: 'cursor', message: CURSOR_OTHER_SORT },
     ]);
   });
@@ -200,6 +225,11 @@ describe('inbox cursors', () => {
       ['r', '2026-01-05T09:15:00Z', ID],
       ['x', null, ID],
       ['d', null],
+      ['d', null, ID, true, '2026-02-20'],
+      ['c', null, ID],
+      ['c', null, ID, 'yes', '2026-02-20'],
+      ['c', null, ID, true, '2026-02-30'],
+      ['c', '2026-13-01', ID, false, '2026-02-20'],
       { d: null, i: ID },
     ]) {
       expect(refusal(signed(fields))).toEqual([{ field: 'cursor', message: CURSOR_INVALID }]);

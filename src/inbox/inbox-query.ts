@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { FieldError, ProblemError } from '../common/problems/problem.error';
-import { isLocalDate } from '../deadlines/local-date';
+import { isLocalDate, LocalDate } from '../deadlines/local-date';
 import { CASE_FLAGS, CaseFlag } from '../objections/case-flags';
 import { OBJECTION_STATUSES, ObjectionStatus } from '../objections/case-status';
 import type { DeadlineKind } from '../objections/next-deadline';
@@ -21,9 +21,14 @@ export interface InboxQuery {
   overdue?: boolean;
   /** Next deadline from today up to atRiskUntil. */
   atRisk?: boolean;
+  /** No first contact yet and the tenant's firstContactWorkingDays have passed (see first-contact.ts). */
+  noContact?: boolean;
   /** Reference (prefix, case-insensitive) or objector name (substring). */
   q?: string;
-  /** deadline (default): next deadline first, none last; received: newest first. */
+  /**
+   * deadline (default): next deadline first, none last; received: newest first; contact: the cases whose first
+   * contact is late first, each group in deadline order.
+   */
   sort?: InboxSort;
   /** Opaque, from nextCursor. */
   cursor?: string;
@@ -50,6 +55,12 @@ export interface InboxItem {
   timely: boolean;
   /** The citizen wrote after the handler last did. */
   awaitingReply: boolean;
+  /** When the objector was first reached, when that was due, and whether it is late. */
+  firstContact: { at: string | null; dueOn: string; late: boolean };
+  /** In informal contact: the decision term keeps running meanwhile (domain-nl §5). */
+  informalContactRunning: boolean;
+  /** First day a penalty (4:17) falls due after a notice of default; null without one. */
+  penaltyStartsOn: string | null;
 }
 
 /** Tenant-wide; every count except byStatus is over open cases only. */
@@ -59,6 +70,8 @@ export interface InboxCounts {
   atRisk: number;
   mine: number;
   unassigned: number;
+  /** Open cases whose first contact is late (the noContact filter). */
+  noContact: number;
 }
 
 export interface InboxPage {
@@ -69,7 +82,7 @@ export interface InboxPage {
   atRiskUntil: string;
 }
 
-export const INBOX_SORTS = ['deadline', 'received'] as const;
+export const INBOX_SORTS = ['deadline', 'received', 'contact'] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];
 
 export const DEFAULT_LIMIT = 50;
@@ -122,7 +135,7 @@ export function parseInboxQuery(raw: RawInboxQuery): InboxQuery {
     }
     return parts.length ? [...new Set(parts as T[])] : undefined;
   };
-  const boolean = (field: 'overdue' | 'atRisk'): boolean | undefined => {
+  const boolean = (field: 'overdue' | 'atRisk' | 'noContact'): boolean | undefined => {
     const value = single(field);
     if (value === undefined) return undefined;
     if (value === 'true') return true;
@@ -132,7 +145,10 @@ export function parseInboxQuery(raw: RawInboxQuery): InboxQuery {
   const oneOf = <T extends string>(field: keyof InboxQuery, allowed: readonly T[]): T | undefined => {
     const value = single(field);
     if (value === undefined || (allowed as readonly string[]).includes(value)) return value as T | undefined;
-    return fail(field, `${field} moet ${allowed.join(' of ')} zijn.`);
+    return fail(
+      field,
+      `${field} moet ${allowed.slice(0, -1).join(', ')} of ${allowed[allowed.length - 1]} zijn.`,
+    );
   };
 
   const query: InboxQuery = { limit: DEFAULT_LIMIT };
@@ -160,6 +176,8 @@ export function parseInboxQuery(raw: RawInboxQuery): InboxQuery {
   if (overdue !== undefined) query.overdue = overdue;
   const atRisk = boolean('atRisk');
   if (atRisk !== undefined) query.atRisk = atRisk;
+  const noContact = boolean('noContact');
+  if (noContact !== undefined) query.noContact = noContact;
 
   const q = single('q');
   if (q !== undefined) {
@@ -195,7 +213,20 @@ export function parseInboxQuery(raw: RawInboxQuery): InboxQuery {
 /** Where a page ended, in the order of its sort. */
 export type InboxPosition =
   | { sort: 'deadline'; nextDeadline: string | null; id: string }
-  | { sort: 'received'; receivedAt: string; id: string };
+  | { sort: 'received'; receivedAt: string; id: string }
+  | ContactPosition;
+
+/**
+ * By contact, a position also says which group it was in and the day that divided the groups: later pages keep
+ * that day, so a case that turns late at midnight cannot move between pages and be shown twice or not at all.
+ */
+export interface ContactPosition {
+  sort: 'contact';
+  late: boolean;
+  nextDeadline: string | null;
+  id: string;
+  lateIfReceivedBefore: LocalDate;
+}
 
 type CursorKey = string | Uint8Array;
 
@@ -208,7 +239,9 @@ export function encodeCursor(position: InboxPosition, key: CursorKey): string {
   const fields =
     position.sort === 'deadline'
       ? ['d', position.nextDeadline, position.id]
-      : ['r', position.receivedAt, position.id];
+      : position.sort === 'received'
+        ? ['r', position.receivedAt, position.id]
+        : ['c', position.nextDeadline, position.id, position.late, position.lateIfReceivedBefore];
   const payload = Buffer.from(JSON.stringify(fields)).toString('base64url');
   return `${payload}.${signature(payload, key).toString('base64url')}`;
 }
@@ -230,18 +263,31 @@ export function decodeCursor(cursor: string, sort: InboxSort, key: CursorKey): I
   }
   if (
     !Array.isArray(fields) ||
-    fields.length !== 3 ||
+    fields.length !== (fields[0] === 'c' ? 5 : 3) ||
     typeof fields[2] !== 'string' ||
     !UUID.test(fields[2])
   ) {
     throw invalidCursor();
   }
-  const [kind, value, id] = fields as [unknown, unknown, string];
+  const [kind, value, id, late, lateIfReceivedBefore] = fields as [
+    unknown,
+    unknown,
+    string,
+    unknown,
+    unknown,
+  ];
   let position: InboxPosition;
   if (kind === 'd' && (value === null || isLocalDate(value))) {
     position = { sort: 'deadline', nextDeadline: value, id };
   } else if (kind === 'r' && typeof value === 'string' && RECEIVED_KEY.test(value)) {
     position = { sort: 'received', receivedAt: value, id };
+  } else if (
+    kind === 'c' &&
+    (value === null || isLocalDate(value)) &&
+    typeof late === 'boolean' &&
+    isLocalDate(lateIfReceivedBefore)
+  ) {
+    position = { sort: 'contact', nextDeadline: value, id, late, lateIfReceivedBefore };
   } else {
     throw invalidCursor();
   }

@@ -1,3 +1,4 @@
+import { localDate } from '../deadlines/local-date';
 import { OPEN_STATUS_SQL } from '../objections/case-status';
 import { InboxQuery } from './inbox-query';
 import { escapeLike, openCountStatement, pageStatement, statusCountStatement } from './inbox-sql';
@@ -5,7 +6,14 @@ import { escapeLike, openCountStatement, pageStatement, statusCountStatement } f
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const VIEWER = '22222222-2222-4222-8222-222222222222';
 const CASE = '33333333-3333-4333-8333-333333333333';
-const scope = { tenantId: TENANT, viewerUserId: VIEWER, today: '2026-03-02', atRiskUntil: '2026-03-09' };
+const LATE_BEFORE = '2026-02-22T23:00:00.000Z';
+const scope = {
+  tenantId: TENANT,
+  viewerUserId: VIEWER,
+  today: '2026-03-02',
+  atRiskUntil: '2026-03-09',
+  lateContactBefore: LATE_BEFORE,
+};
 const page = (query: Partial<InboxQuery>, after?: Parameters<typeof pageStatement>[2]) =>
   pageStatement({ limit: 50, ...query }, scope, after);
 const squash = (sql: string) => sql.replace(/\s+/g, ' ');
@@ -83,6 +91,65 @@ describe('pageStatement', () => {
     expect(text).toContain('o.next_deadline BETWEEN $2::date AND $3::date');
     expect(params).toEqual([TENANT, '2026-03-02', '2026-03-09', 51]);
   });
+
+  it('finds the cases whose first contact is late from one bound boundary, both ways', () => {
+    const late = page({ noContact: true });
+    expect(squash(late.text)).toContain(
+      `(o.first_contact_at IS NULL AND o.received_at < $2::timestamptz AND o.status IN ${OPEN_STATUS_SQL})`,
+    );
+    expect(late.params).toEqual([TENANT, LATE_BEFORE, 51]);
+    expect(squash(page({ noContact: false }).text)).toContain('NOT (o.first_contact_at IS NULL');
+    expect(page({}).params).not.toContain(LATE_BEFORE);
+  });
+});
+
+describe('pageStatement by contact', () => {
+  // Bound after the page size here, as no filter used it before.
+  const LATE = `(o.first_contact_at IS NULL AND o.received_at < $3::timestamptz AND o.status IN ${OPEN_STATUS_SQL})`;
+  const position = (late: boolean, nextDeadline: string | null) =>
+    ({
+      sort: 'contact',
+      late,
+      nextDeadline,
+      id: CASE,
+      lateIfReceivedBefore: localDate('2026-02-23'),
+    }) as const;
+  const branches = (text: string) => squash(text).split(' UNION ALL ');
+
+  it('puts the late group first, each group in deadline order', () => {
+    const { text, params } = page({ sort: 'contact' });
+    expect(params).toEqual([TENANT, 51, LATE_BEFORE]);
+    const [late, other, ...rest] = branches(text);
+    expect(rest).toEqual([]);
+    expect(late).toContain(`AND ${LATE} ORDER BY o.next_deadline ASC NULLS LAST, o.id ASC LIMIT $2::int`);
+    expect(late).toContain('true AS contact_late');
+    expect(other).toContain(`AND NOT ${LATE} ORDER BY o.next_deadline ASC NULLS LAST, o.id ASC`);
+    expect(other).toContain('false AS contact_late');
+    expect(squash(text)).toContain('ORDER BY p.contact_late DESC, p.next_deadline ASC NULLS LAST, p.id ASC');
+  });
+
+  it('continues within the late group after a dated position, then takes the whole other group', () => {
+    const { text, params } = page({ sort: 'contact' }, position(true, '2026-04-01'));
+    expect(params).toEqual([TENANT, 51, LATE_BEFORE, '2026-04-01', CASE]);
+    const parts = branches(text);
+    expect(parts).toHaveLength(3);
+    expect(parts[0]).toContain(`${LATE} AND (o.next_deadline, o.id) > ($4::date, $5::uuid)`);
+    expect(parts[1]).toContain(`${LATE} AND o.next_deadline IS NULL`);
+    expect(parts[2]).toContain(`NOT ${LATE} ORDER BY`);
+  });
+
+  it('continues within the other group only, after an undated position', () => {
+    const { text } = page({ sort: 'contact' }, position(false, null));
+    const parts = branches(text);
+    expect(parts).toHaveLength(1);
+    expect(parts[0]).toContain(`NOT ${LATE} AND o.next_deadline IS NULL AND o.id > $4::uuid`);
+  });
+
+  it('binds the boundary once when the filter and the order both use it', () => {
+    const { text, params } = page({ sort: 'contact', noContact: true });
+    expect(params.filter((v) => v === LATE_BEFORE)).toHaveLength(1);
+    expect(text).not.toContain('$4::timestamptz');
+  });
 });
 
 describe('count statements', () => {
@@ -90,6 +157,7 @@ describe('count statements', () => {
     expect(statusCountStatement(scope).text).toContain('GROUP BY status');
     const open = openCountStatement(scope);
     expect(open.text).toContain(`o.status IN ${OPEN_STATUS_SQL}`);
-    expect(open.params).toEqual([TENANT, '2026-03-02', '2026-03-09', VIEWER]);
+    expect(open.params).toEqual([TENANT, '2026-03-02', '2026-03-09', VIEWER, LATE_BEFORE]);
+    expect(squash(open.text)).toContain('o.first_contact_at IS NULL AND o.received_at < $5::timestamptz');
   });
 });

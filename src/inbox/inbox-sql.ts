@@ -13,6 +13,8 @@ export interface InboxScope {
   viewerUserId: string;
   today: string;
   atRiskUntil: string;
+  /** ISO instant: an open case received before it and still without first contact is late (first-contact.ts). */
+  lateContactBefore: string;
 }
 
 /** `%`, `_` and the escape character itself match literally (used with ESCAPE '\'). */
@@ -34,9 +36,18 @@ const literals = (values: readonly string[]) => values.map((v) => `'${v.replace(
 
 const OVERDUE = (today: string) => `o.next_deadline < ${today}`;
 const AT_RISK = (today: string, until: string) => `o.next_deadline BETWEEN ${today} AND ${until}`;
+/** Open, never reached, and received before the day whose contact is not yet due. */
+const LATE_CONTACT = (before: string) =>
+  `(o.first_contact_at IS NULL AND o.received_at < ${before} AND o.status IN ${OPEN_STATUS_SQL})`;
+
+/** The late-contact condition, its boundary bound once per statement however often it is used. */
+function lateContact(scope: InboxScope, p: Params): () => string {
+  let placeholder: string | undefined;
+  return () => LATE_CONTACT((placeholder ??= p.add(scope.lateContactBefore, 'timestamptz')));
+}
 
 /** The WHERE conditions of a page: tenant, statuses and every filter the handler chose. */
-function conditions(query: InboxQuery, scope: InboxScope, p: Params): string[] {
+function conditions(query: InboxQuery, scope: InboxScope, p: Params, late: () => string): string[] {
   const tenant = p.add(scope.tenantId, 'uuid');
   const where = [`o.tenant_id = ${tenant}`];
   const statuses = query.status ?? OPEN_STATUSES;
@@ -65,6 +76,7 @@ function conditions(query: InboxQuery, scope: InboxScope, p: Params): string[] {
       where.push(query.atRisk ? atRisk : `(o.next_deadline IS NULL OR NOT ${atRisk})`);
     }
   }
+  if (query.noContact !== undefined) where.push(query.noContact ? late() : `NOT ${late()}`);
   if (query.q !== undefined) {
     const term = escapeLike(query.q);
     where.push(
@@ -76,7 +88,7 @@ function conditions(query: InboxQuery, scope: InboxScope, p: Params): string[] {
 
 /** The case columns an inbox item is made of; formatting happens once, outside the keyset branches. */
 const CASE_COLUMNS = `o.tenant_id, o.id, o.reference, o.status, o.received_at, o.next_deadline, o.next_deadline_kind,
-  o.decision_term_ends, o.flags, o.timely, o.regulation_id, o.assignee_id,
+  o.decision_term_ends, o.flags, o.timely, o.regulation_id, o.assignee_id, o.first_contact_at, o.penalty_starts_on,
   o.objector->>'name' AS objector_name,
   o.signals->'sentiment'->>'label' AS sentiment_label,
   (o.signals->'sentiment'->>'score')::float8 AS sentiment_score,
@@ -104,6 +116,10 @@ export interface InboxRow {
   regulation_code: string;
   regulation_name: string;
   awaiting_reply: boolean;
+  first_contact_at_iso: string | null;
+  penalty_starts_on: string | null;
+  /** Only by sort=contact: the group the case is in. */
+  contact_late?: boolean;
 }
 
 /**
@@ -113,6 +129,10 @@ export interface InboxRow {
  * By deadline the order is next_deadline ASC NULLS LAST, id: the order of objections_inbox_idx. After a
  * position with a date, the rest is "later (date, id)" followed by the cases without a deadline; those are
  * two index ranges, so they are two UNION ALL branches rather than one OR the index cannot serve.
+ *
+ * By contact the cases whose first contact is late come first, then the others, each group in deadline order:
+ * the same branches per group, the late group's before the other's. A position in the late group continues
+ * there and then takes the whole other group; a position in the other group continues only there.
  */
 export function pageStatement(
   query: InboxQuery,
@@ -120,13 +140,37 @@ export function pageStatement(
   after: InboxPosition | undefined,
 ): SqlStatement {
   const p = new Params();
-  const where = conditions(query, scope, p).join(' AND ');
+  const late = lateContact(scope, p);
+  const where = conditions(query, scope, p, late).join(' AND ');
   const take = p.add(query.limit + 1, 'int');
-  const branch = (extra: string | null, order: string) =>
-    `(SELECT ${CASE_COLUMNS} FROM objections o WHERE ${where}${extra ? ` AND ${extra}` : ''} ORDER BY ${order} LIMIT ${take})`;
+  const branch = (extra: string | null, order: string, columns = CASE_COLUMNS) =>
+    `(SELECT ${columns} FROM objections o WHERE ${where}${extra ? ` AND ${extra}` : ''} ORDER BY ${order} LIMIT ${take})`;
+  const and = (...parts: (string | null)[]) => parts.filter(Boolean).join(' AND ') || null;
+
+  /** Deadline order within `group` (a condition or null for all), after a position in it if there is one. */
+  const byDeadline = (
+    group: string | null,
+    from: { nextDeadline: string | null; id: string } | undefined,
+    columns?: string,
+  ): string[] => {
+    const order = 'o.next_deadline ASC NULLS LAST, o.id ASC';
+    if (!from) return [branch(group, order, columns)];
+    if (from.nextDeadline === null) {
+      return [
+        branch(and(group, `o.next_deadline IS NULL AND o.id > ${p.add(from.id, 'uuid')}`), order, columns),
+      ];
+    }
+    const later = `(o.next_deadline, o.id) > (${p.add(from.nextDeadline, 'date')}, ${p.add(from.id, 'uuid')})`;
+    // Ordered by the full index key although the date is NULL throughout, so the index serves the order.
+    return [
+      branch(and(group, later), order, columns),
+      branch(and(group, 'o.next_deadline IS NULL'), order, columns),
+    ];
+  };
 
   let rows: string;
   let order: string;
+  let extraColumns = '';
   if (query.sort === 'received') {
     order = 'p.received_at DESC, p.id DESC';
     const keyset =
@@ -134,27 +178,35 @@ export function pageStatement(
         ? `(o.received_at, o.id) < (${p.add(after.receivedAt, 'timestamptz')}, ${p.add(after.id, 'uuid')})`
         : null;
     rows = branch(keyset, 'o.received_at DESC, o.id DESC');
+  } else if (query.sort === 'contact') {
+    order = 'p.contact_late DESC, p.next_deadline ASC NULLS LAST, p.id ASC';
+    extraColumns = ', p.contact_late';
+    const from = after?.sort === 'contact' ? after : undefined;
+    const lateGroup = byDeadline(
+      late(),
+      from?.late ? from : undefined,
+      `${CASE_COLUMNS}, true AS contact_late`,
+    );
+    const otherGroup = byDeadline(
+      `NOT ${late()}`,
+      from && !from.late ? from : undefined,
+      `${CASE_COLUMNS}, false AS contact_late`,
+    );
+    rows = (from && !from.late ? otherGroup : [...lateGroup, ...otherGroup]).join(' UNION ALL ');
   } else {
     order = 'p.next_deadline ASC NULLS LAST, p.id ASC';
-    const byDeadline = 'o.next_deadline ASC NULLS LAST, o.id ASC';
-    if (after?.sort !== 'deadline') {
-      rows = branch(null, byDeadline);
-    } else if (after.nextDeadline === null) {
-      rows = branch(`o.next_deadline IS NULL AND o.id > ${p.add(after.id, 'uuid')}`, byDeadline);
-    } else {
-      const later = `(o.next_deadline, o.id) > (${p.add(after.nextDeadline, 'date')}, ${p.add(after.id, 'uuid')})`;
-      // Ordered by the full index key although the date is NULL throughout, so the index serves the order.
-      rows = `${branch(later, byDeadline)} UNION ALL ${branch('o.next_deadline IS NULL', byDeadline)}`;
-    }
+    rows = byDeadline(null, after?.sort === 'deadline' ? after : undefined).join(' UNION ALL ');
   }
 
   const text = `
     SELECT p.id, p.reference, p.status, p.timely, p.flags, p.objector_name, p.sentiment_label, p.sentiment_score,
-      p.life_domains, p.awaiting_reply, p.next_deadline_kind, p.assignee_id,
+      p.life_domains, p.awaiting_reply, p.next_deadline_kind, p.assignee_id${extraColumns},
       to_char(p.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at_iso,
       to_char(p.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_key,
+      to_char(p.first_contact_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS first_contact_at_iso,
       to_char(p.next_deadline, 'YYYY-MM-DD') AS next_deadline,
       to_char(p.decision_term_ends, 'YYYY-MM-DD') AS decision_term_ends,
+      to_char(p.penalty_starts_on, 'YYYY-MM-DD') AS penalty_starts_on,
       r.code AS regulation_code, r.name AS regulation_name, s.name AS assignee_name
     FROM (${rows}) p
     JOIN regulations r ON r.tenant_id = p.tenant_id AND r.id = p.regulation_id
@@ -174,7 +226,8 @@ export function statusCountStatement(scope: InboxScope): SqlStatement {
 
 /**
  * Overdue, at risk, mine and unassigned among the open cases: one statement of four index-only range counts
- * (objections_inbox_idx by date, objections_assignee_idx by assignee), not a pass over every open case.
+ * (objections_inbox_idx by date, objections_assignee_idx by assignee), not a pass over every open case; and
+ * the cases whose first contact is late.
  */
 export function openCountStatement(scope: InboxScope): SqlStatement {
   const p = new Params();
@@ -189,7 +242,8 @@ export function openCountStatement(scope: InboxScope): SqlStatement {
       SELECT ${count(OVERDUE(today))} AS overdue,
         ${count(AT_RISK(today, until))} AS at_risk,
         ${count(`o.assignee_id = ${viewer}`)} AS mine,
-        ${count('o.assignee_id IS NULL')} AS unassigned`,
+        ${count('o.assignee_id IS NULL')} AS unassigned,
+        ${count(LATE_CONTACT(p.add(scope.lateContactBefore, 'timestamptz')))} AS no_contact`,
     params: p.values,
   };
 }

@@ -8,10 +8,11 @@ import { AtwCalendar } from '../deadlines/atw-calendar';
 import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { LocalDate, todayInAmsterdam } from '../deadlines/local-date';
 import { CaseFlag } from '../objections/case-flags';
-import { OBJECTION_STATUSES, ObjectionStatus } from '../objections/case-status';
+import { isOpen, OBJECTION_STATUSES, ObjectionStatus } from '../objections/case-status';
 import { DeadlineKind } from '../objections/next-deadline';
 import { LifeDomainCode, SentimentLabel } from '../signals';
 import { TenantContext } from '../tenancy/tenant-context';
+import { amsterdamStartOf, firstContactDueOn, lateContactCutoff } from './first-contact';
 import {
   decodeCursor,
   DEFAULT_LIMIT,
@@ -19,7 +20,9 @@ import {
   InboxCounts,
   InboxItem,
   InboxPage,
+  InboxPosition,
   InboxQuery,
+  InboxSort,
   MAX_LIMIT,
 } from './inbox-query';
 import {
@@ -31,8 +34,9 @@ import {
   statusCountStatement,
 } from './inbox-sql';
 
-/** When tenant.yaml says nothing: a week of working days. */
+/** When tenant.yaml says nothing: a week of working days, for both. */
 const DEFAULT_AT_RISK_WORKING_DAYS = 5;
+const DEFAULT_FIRST_CONTACT_WORKING_DAYS = 5;
 
 /** The handler's inbox: one page of cases in deadline (or receipt) order, with the tenant's counts. */
 @Injectable()
@@ -61,16 +65,29 @@ export class InboxService {
     const today = todayInAmsterdam();
 
     return this.database.forTenant(tenant.id, async (db) => {
-      const atRiskUntil = calendar.addWorkingDays(today, await atRiskWorkingDays(db, tenant.id));
-      const scope: InboxScope = { tenantId: tenant.id, viewerUserId, today, atRiskUntil };
+      const settings = await workingDaySettings(db, tenant.id);
+      const atRiskUntil = calendar.addWorkingDays(today, settings.atRisk);
+      // Later pages by contact keep the first page's boundary (see ContactPosition).
+      const lateIfReceivedBefore =
+        after?.sort === 'contact'
+          ? after.lateIfReceivedBefore
+          : lateContactCutoff(calendar, today, settings.firstContact);
+      const scope: InboxScope = {
+        tenantId: tenant.id,
+        viewerUserId,
+        today,
+        atRiskUntil,
+        lateContactBefore: amsterdamStartOf(lateIfReceivedBefore).toISOString(),
+      };
       const rows = await run<InboxRow>(db, pageStatement(query, scope, after));
       const counts = await this.counts(db, scope);
 
       const page = rows.slice(0, query.limit);
       const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+      const item = { calendar, today, atRiskUntil, scope, firstContactWorkingDays: settings.firstContact };
       return {
-        items: page.map((row) => toItem(row, calendar, today, atRiskUntil)),
-        nextCursor: last ? encodeCursor(positionOf(last, sort), this.cursorKey) : null,
+        items: page.map((row) => toItem(row, item)),
+        nextCursor: last ? encodeCursor(positionOf(last, sort, lateIfReceivedBefore), this.cursorKey) : null,
         counts,
         today,
         atRiskUntil,
@@ -89,16 +106,20 @@ export class InboxService {
     )) {
       if (status in byStatus) byStatus[status] = Number(count);
     }
-    const [open] = await run<{ overdue: number; at_risk: number; mine: number; unassigned: number }>(
-      db,
-      openCountStatement(scope),
-    );
+    const [open] = await run<{
+      overdue: number;
+      at_risk: number;
+      mine: number;
+      unassigned: number;
+      no_contact: number;
+    }>(db, openCountStatement(scope));
     return {
       byStatus,
       overdue: Number(open.overdue),
       atRisk: Number(open.at_risk),
       mine: Number(open.mine),
       unassigned: Number(open.unassigned),
+      noContact: Number(open.no_contact),
     };
   }
 }
@@ -108,19 +129,39 @@ async function run<T>(db: EntityManager, statement: SqlStatement): Promise<T[]> 
 }
 
 /** The tenants table is the platform's registry, readable inside a tenant's unit of work. */
-async function atRiskWorkingDays(db: EntityManager, tenantId: string): Promise<number> {
-  const [row] = await run<{ days: string | null }>(db, {
-    text: `SELECT profile->'settings'->>'atRiskWorkingDays' AS days FROM tenants WHERE id = $1::uuid`,
+async function workingDaySettings(
+  db: EntityManager,
+  tenantId: string,
+): Promise<{ atRisk: number; firstContact: number }> {
+  const [row] = await run<{ at_risk: string | null; first_contact: string | null }>(db, {
+    text: `SELECT profile->'settings'->>'atRiskWorkingDays' AS at_risk,
+        profile->'settings'->>'firstContactWorkingDays' AS first_contact
+      FROM tenants WHERE id = $1::uuid`,
     params: [tenantId],
   });
-  const days = Number(row?.days);
-  return Number.isSafeInteger(days) && days >= 0 ? days : DEFAULT_AT_RISK_WORKING_DAYS;
+  const days = (value: string | null | undefined, fallback: number) => {
+    const n = Number(value ?? NaN);
+    return Number.isSafeInteger(n) && n >= 0 ? n : fallback;
+  };
+  return {
+    atRisk: days(row?.at_risk, DEFAULT_AT_RISK_WORKING_DAYS),
+    // At least one day: contact on the day of receipt is never late.
+    firstContact: Math.max(1, days(row?.first_contact, DEFAULT_FIRST_CONTACT_WORKING_DAYS)),
+  };
 }
 
-function positionOf(row: InboxRow, sort: 'deadline' | 'received') {
-  return sort === 'received'
-    ? { sort, receivedAt: row.received_key, id: row.id }
-    : { sort, nextDeadline: row.next_deadline, id: row.id };
+function positionOf(row: InboxRow, sort: InboxSort, lateIfReceivedBefore: LocalDate): InboxPosition {
+  if (sort === 'received') return { sort, receivedAt: row.received_key, id: row.id };
+  if (sort === 'contact') {
+    return {
+      sort,
+      late: row.contact_late === true,
+      nextDeadline: row.next_deadline,
+      id: row.id,
+      lateIfReceivedBefore,
+    };
+  }
+  return { sort, nextDeadline: row.next_deadline, id: row.id };
 }
 
 /** Drivers differ on arrays: node-postgres parses text[] and jsonb, other paths may hand over the literal. */
@@ -131,11 +172,24 @@ function textArray(value: string[] | string | null): string[] {
   return value === '{}' ? [] : value.slice(1, -1).split(',');
 }
 
-function toItem(row: InboxRow, calendar: AtwCalendar, today: LocalDate, atRiskUntil: LocalDate): InboxItem {
+interface ItemContext {
+  calendar: AtwCalendar;
+  today: LocalDate;
+  atRiskUntil: LocalDate;
+  scope: InboxScope;
+  firstContactWorkingDays: number;
+}
+
+function toItem(
+  row: InboxRow,
+  { calendar, today, atRiskUntil, scope, firstContactWorkingDays }: ItemContext,
+): InboxItem {
   const deadline = row.next_deadline as LocalDate | null;
+  const status = row.status as ObjectionStatus;
+  const receivedAt = new Date(row.received_at_iso);
   return {
     reference: row.reference,
-    status: row.status as ObjectionStatus,
+    status,
     regulation: { code: row.regulation_code, name: row.regulation_name },
     objectorName: row.objector_name ?? '',
     receivedAt: row.received_at_iso,
@@ -158,5 +212,16 @@ function toItem(row: InboxRow, calendar: AtwCalendar, today: LocalDate, atRiskUn
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
     timely: row.timely,
     awaitingReply: row.awaiting_reply,
+    firstContact: {
+      at: row.first_contact_at_iso,
+      dueOn: firstContactDueOn(calendar, receivedAt, firstContactWorkingDays),
+      // The very boundary the SQL filter and order use, so late items and noContact=true always agree.
+      late:
+        isOpen(status) &&
+        row.first_contact_at_iso === null &&
+        receivedAt.getTime() < Date.parse(scope.lateContactBefore),
+    },
+    informalContactRunning: status === 'informal_contact',
+    penaltyStartsOn: row.penalty_starts_on,
   };
 }

@@ -1,8 +1,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LetterTemplates } from './letter-templates';
+import Handlebars from 'handlebars';
+import type { AppConfig } from '../config/app-config';
+import { LetterKind, REQUIRED_PARTS } from './letter-kinds';
+import { LetterTemplateError, LetterTemplates } from './letter-templates';
 import { parseLetterBody } from './letter-model';
+import { LettersService } from './letters.service';
 
 describe('LetterTemplates', () => {
   const root = mkdtempSync(join(tmpdir(), 'bezwaar-templates-'));
@@ -32,5 +36,110 @@ describe('LetterTemplates', () => {
 
   it('fails loudly when a template uses a value it was not given', () => {
     expect(() => letters.render('rivierstad', 'receipt', { name: 'Bo' })).toThrow(/reference/);
+  });
+});
+
+describe('LetterTemplates validation at start-up', () => {
+  /** A templates root and a tenants root with the given files (paths relative to the root). */
+  function roots(files: Record<string, string>): { templates: string; tenants: string } {
+    const root = mkdtempSync(join(tmpdir(), 'bezwaar-letter-check-'));
+    for (const [path, source] of Object.entries(files)) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), source);
+    }
+    return { templates: join(root, 'templates'), tenants: join(root, 'tenants') };
+  }
+  const complete = (kind: LetterKind) =>
+    REQUIRED_PARTS[kind].map((part) => `${part}:: {{${part}}}`).join('\n');
+  const check = (files: Record<string, string>) => {
+    const { templates, tenants } = roots(files);
+    return new LetterTemplates(templates, tenants);
+  };
+
+  it('accepts the templates the platform ships, defaults and the demo municipalities’ own', () => {
+    const repo = join(__dirname, '..', '..');
+    expect(new LetterTemplates(join(repo, 'templates'), join(repo, 'tenants')).problems()).toEqual([]);
+  });
+
+  it('accepts complete templates', () => {
+    const letters = check({
+      'templates/letters/decision.hbs': complete('decision'),
+      'templates/letters/receipt.hbs': complete('receipt'),
+      'tenants/heuveldorp/templates/letters/decision.hbs': `Beste {{addresseeName}},\n\n${complete('decision')}`,
+    });
+    expect(letters.problems()).toEqual([]);
+    expect(() => letters.assertValid()).not.toThrow();
+  });
+
+  it('refuses a municipality’s template that leaves out a required part, naming the file and the part', () => {
+    const letters = check({
+      'templates/letters/decision.hbs': complete('decision'),
+      'tenants/heuveldorp/templates/letters/decision.hbs': complete('decision').replace(
+        'appealTermEnds:: {{appealTermEnds}}',
+        'Beroep:: binnen zes weken',
+      ),
+    });
+    expect(() => letters.assertValid()).toThrow(LetterTemplateError);
+    expect(() => letters.assertValid()).toThrow(
+      /heuveldorp\/templates\/letters\/decision\.hbs: lacks required parts of a decision letter: appealTermEnds/,
+    );
+  });
+
+  it('refuses a default template that leaves out a required part or does not compile', () => {
+    const letters = check({
+      'templates/letters/receipt.hbs': 'Kenmerk:: {{reference}}',
+      'templates/letters/decision.hbs': `{{#if outcomeText}}${complete('decision')}`,
+    });
+    expect(letters.problems()).toEqual([
+      {
+        file: 'letters/receipt.hbs',
+        problem: 'lacks required parts of a receipt letter: objectionTermEnds, decisionTermEnds',
+      },
+      {
+        file: 'letters/decision.hbs',
+        problem: expect.stringMatching(/^does not compile: Parse error on line 8/),
+      },
+    ]);
+  });
+
+  it('keeps templates sandboxed: no partials, no helpers but the built-in ones, no unknown letter kinds', () => {
+    Handlebars.registerHelper('shout', (value: string) => value.toUpperCase());
+    Handlebars.registerPartial('footer', 'Groet');
+    const letters = check({
+      'templates/letters/receipt.hbs': `${complete('receipt')}\n{{> footer}}`,
+      'tenants/heuveldorp/templates/letters/decision.hbs': `${complete('decision')}\n{{shout reference}}`,
+      'tenants/heuveldorp/templates/letters/besluit.hbs': 'Kenmerk:: {{reference}}',
+    });
+    const problems = letters.problems();
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { file: 'letters/receipt.hbs', problem: expect.stringContaining('a partial') },
+        {
+          file: 'heuveldorp/templates/letters/decision.hbs',
+          problem: expect.stringContaining('unknown helper shout'),
+        },
+        {
+          file: 'heuveldorp/templates/letters/besluit.hbs',
+          problem: expect.stringContaining('no letter kind "besluit"'),
+        },
+      ]),
+    );
+    expect(problems).toHaveLength(3);
+    // Rendering never reaches what is registered outside the letters' own environment either.
+    const rendering = check({ 'templates/letters/receipt.hbs': 'Kenmerk:: {{shout reference}}' });
+    expect(() => rendering.render('rivierstad', 'receipt', { reference: 'R-1' })).toThrow(/shout/);
+    Handlebars.unregisterHelper('shout');
+    Handlebars.unregisterPartial('footer');
+  });
+
+  it('stops the letters service from starting with a bad template', () => {
+    const { templates, tenants } = roots({
+      'templates/letters/decision.hbs': complete('decision'),
+      'tenants/rivierstad/templates/letters/decision.hbs': 'Geachte {{addresseeName}},',
+    });
+    const service = new LettersService({ templatesDir: templates, tenantsDir: tenants } as AppConfig);
+    expect(() => service.onModuleInit()).toThrow(
+      /rivierstad\/templates\/letters\/decision\.hbs: lacks required parts/,
+    );
   });
 });

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Tenant } from '../tenancy/tenant.entity';
-import { LetterKind, LetterTemplates } from './letter-templates';
+import type { LetterKind } from './letter-kinds';
+import { LetterTemplates } from './letter-templates';
 import { formatDutchDate } from '../deadlines/dutch-dates';
 import { LocalDate } from '../deadlines/local-date';
 import { Letterhead, parseLetterBody } from './letter-model';
@@ -20,13 +21,21 @@ export interface LetterRequest {
   context: Record<string, unknown>;
 }
 
-/** The one letter pipeline: template (tenant override or default) → text blocks → PDF/A with letterhead. */
+/**
+ * The one letter pipeline: template (tenant override or default) → text blocks → PDF/A with letterhead.
+ * Every template is checked at start-up: a default or a municipality's own template that does not compile or
+ * leaves out a part the law requires stops the application instead of producing a deficient letter later.
+ */
 @Injectable()
-export class LettersService {
+export class LettersService implements OnModuleInit {
   private readonly templates: LetterTemplates;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.templates = new LetterTemplates(config.templatesDir, config.tenantsDir);
+  }
+
+  onModuleInit(): void {
+    this.templates.assertValid();
   }
 
   render(request: LetterRequest): Promise<Buffer> {

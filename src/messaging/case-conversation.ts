@@ -38,6 +38,14 @@ export const CITIZEN_EVENT_KINDS: readonly string[] = [
   'message_to_citizen',
   'message_from_citizen',
   'referral_sent',
+  'conversation',
+  'agreement_confirmed',
+  'repair_requested',
+  'repair_received',
+  'hearing_planned',
+  'hearing_held',
+  'decision_term_extended',
+  'decision_term_postponed',
 ];
 
 export interface CaseMessage {

@@ -1,3 +1,4 @@
+import { caseNoticeEmail } from './case-notice';
 import type { EmailPayload } from './outbox-message.entity';
 
 /**
@@ -24,37 +25,16 @@ export function citizenMessageEmail(args: {
   /** Filed after a DigiD login: the case is also under "Mijn bezwaren". */
   filedWithDigid: boolean;
 }): EmailPayload | null {
-  const { tenant, reference, objector, representative } = args;
-  const addressee = representative?.email ? representative : objector.email ? objector : null;
-  if (!addressee?.email) return null;
-  const myCases = `${args.publicUrl}/${encodeURIComponent(tenant.slug)}/mijn-bezwaren`;
-  // Only the objector can log in with DigiD to see the case; a representative has the link from the receipt.
-  const where =
-    args.filedWithDigid && addressee === objector
-      ? [
-          'U leest het bericht op de pagina van uw bezwaar. Daar kunt u ook antwoorden.',
-          `- Log in met DigiD op ${myCases}`,
-          '- Of open de persoonlijke link uit de e-mail met de ontvangstbevestiging.',
-        ]
-      : [
-          'U leest het bericht op de pagina van uw bezwaar. Daar kunt u ook antwoorden.',
-          'Open daarvoor de persoonlijke link uit de e-mail met de ontvangstbevestiging.',
-        ];
-  const text = [
-    `Beste ${addressee.name},`,
-    '',
-    `U heeft een nieuw bericht van ${tenant.name} over uw bezwaar ${reference}.`,
-    '',
-    ...where,
-    '',
-    'Om uw gegevens te beschermen, staat het bericht zelf niet in deze e-mail.',
-    '',
-    `Kunt u de link niet meer vinden? Bel ${tenant.profile.contact.phone} of mail ${tenant.profile.contact.email}. Noem dan het kenmerk ${reference}.`,
-    '',
-    'Met vriendelijke groet,',
-    tenant.name,
-  ].join('\n');
-  return { to: [addressee.email], subject: `U heeft een nieuw bericht over uw bezwaar ${reference}`, text };
+  const { tenant, reference } = args;
+  return caseNoticeEmail(
+    { tenant, publicUrl: args.publicUrl, objection: args, filedWithDigid: args.filedWithDigid },
+    {
+      subject: `U heeft een nieuw bericht over uw bezwaar ${reference}`,
+      news: [`U heeft een nieuw bericht van ${tenant.name} over uw bezwaar ${reference}.`],
+      where: 'U leest het bericht op de pagina van uw bezwaar. Daar kunt u ook antwoorden.',
+      withheld: 'het bericht zelf',
+    },
+  );
 }
 
 /** To the handler the case is assigned to, after the citizen wrote. */

@@ -13,6 +13,8 @@ import { Objection } from './objection.entity';
 import { ObjectionEvent } from './objection-event.entity';
 import { staffIdsIn, timelineView } from './timeline-view';
 import { LIFE_DOMAIN_LABELS } from '../signals/life-domain-code';
+import { amsterdamDateOf, LocalDate, todayInAmsterdam } from '../deadlines/local-date';
+import { casePenaltyExposure } from '../procedure/decision-term';
 
 export interface CaseFile {
   objection: Objection;
@@ -71,13 +73,41 @@ export function staffCaseJson(file: CaseFile) {
   return {
     reference: objection.reference,
     status: objection.status,
-    regulation: { code: regulation.code, name: regulation.name },
+    regulation: {
+      code: regulation.code,
+      name: regulation.name,
+      // 7:10 lid 1: an advisory committee (7:13) makes the decision term twelve weeks instead of six.
+      advisoryCommittee: regulation.definition.advisoryCommittee === true,
+    },
     receivedAt: objection.receivedAt.toISOString(),
     timely: objection.timely,
     objectionTermEnds: objection.objectionTermEnds,
     decisionTermEnds: objection.decisionTermEnds,
     repairTermEnds: objection.repairTermEnds,
+    repairRequestedOn: objection.repairRequestedOn,
     penaltyStartsOn: objection.penaltyStartsOn,
+    noticeOfDefaultOn: objection.noticeOfDefaultOn,
+    // What a late decision costs so far and at most (4:17); null without a notice of default that took effect.
+    penalty: casePenaltyExposure({
+      decisionTermEnds: objection.decisionTermEnds as LocalDate | null,
+      noticeOfDefaultOn: (objection.noticeOfDefaultOn ?? null) as LocalDate | null,
+      decidedOn: objection.decidedAt ? amsterdamDateOf(objection.decidedAt) : null,
+      today: todayInAmsterdam(),
+    }),
+    decisionTerm: {
+      base: objection.decisionTermBase,
+      pauses: objection.decisionTermPauses,
+      extensionWeeks: objection.extensionWeeks,
+      postponedUntil: objection.postponedUntil,
+      ends: objection.decisionTermEnds,
+    },
+    firstContactAt: objection.firstContactAt?.toISOString() ?? null,
+    closedReason: objection.closedReason,
+    primaryDecisionBy: objection.primaryDecisionBy,
+    hearing: objection.hearing,
+    outcome: objection.outcome,
+    decidedAt: objection.decidedAt?.toISOString() ?? null,
+    costsCents: objection.costsCents,
     nextDeadline:
       derived.nextDeadline && derived.nextDeadlineKind
         ? { date: derived.nextDeadline, kind: derived.nextDeadlineKind }

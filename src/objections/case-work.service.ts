@@ -4,8 +4,8 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { StaffDirectoryService } from '../auth/staff-directory.service';
 import { ProblemError } from '../common/problems/problem.error';
 import { Database } from '../database/database.service';
-import { derivedColumns } from './case-derived';
 import { lockCase } from './case-lock';
+import { moveCase } from './case-transition';
 import { canMove, nextStatuses, ObjectionStatus, STATUS_LABELS } from './case-status';
 import { Objection } from './objection.entity';
 import { recordEvent, staffActor } from './timeline';
@@ -80,25 +80,9 @@ export class CaseWorkService {
         );
       }
       if (!canMove(from, to)) throw illegalTransition(from, to);
-      const changedAt = new Date();
-      await db
-        .getRepository(Objection)
-        .update(
-          { tenantId, id: objection.id },
-          { status: to, statusChangedAt: changedAt, ...derivedColumns({ ...objection, status: to }) },
-        );
-      const text = note?.trim();
-      await recordEvent(
-        db,
-        {
-          tenantId,
-          objectionId: objection.id,
-          actor: staffActor(by.userId),
-          kind: 'status_changed',
-          data: { from, to, ...(text ? { note: text } : {}) },
-        },
-        changedAt,
-      );
+      await moveCase(db, objection, to, staffActor(by.userId), new Date(), {
+        note: note?.trim() || undefined,
+      });
     });
   }
 }

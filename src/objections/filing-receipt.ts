@@ -4,8 +4,8 @@ import { Regulation } from '../regulations/regulation.entity';
 import { Tenant } from '../tenancy/tenant.entity';
 import { FileObjectionDto } from './dto/file-objection.dto';
 import { FilingTerms, MISSING_ELEMENT_LABELS, MissingElement } from './filing-rules';
-import { formatDutchDate } from '../deadlines/dutch-dates';
-import { amsterdamDateOf, LocalDate } from '../deadlines/local-date';
+import { amsterdamDateOf } from '../deadlines/local-date';
+import { addresseeLines, writtenDate, writtenDateTime } from '../letters/addressee';
 
 /** What the acknowledgement of receipt (Awb 6:14) is made of. */
 export interface ReceiptFacts {
@@ -32,7 +32,7 @@ export function receiptLetter(facts: ReceiptFacts): LetterRequest {
     context: {
       addresseeName: addressee.name,
       reference,
-      receivedAt: amsterdamDateTime(facts.receivedAt),
+      receivedAt: writtenDateTime(facts.receivedAt),
       regulationName: regulation.name,
       decisionLabel: [input.decision.description, input.decision.reference].filter(Boolean).join(', ') || '—',
       decisionDate: writtenDate(input.decision.date),
@@ -85,34 +85,4 @@ export function receiptEmail(
     text,
     documentIds: [facts.receiptDocumentId],
   };
-}
-
-function addresseeLines(input: FileObjectionDto): string[] {
-  const { representative, objector } = input;
-  if (representative) {
-    return [representative.name, representative.organisation, `namens ${objector.name}`].filter(
-      (line): line is string => Boolean(line),
-    );
-  }
-  const address = objector.address;
-  return address
-    ? [
-        objector.name,
-        `${address.street} ${address.houseNumber}`,
-        `${address.postalCode.toUpperCase()} ${address.city}`,
-      ]
-    : [objector.name];
-}
-
-/** 4 januari 2027: letters write dates out. */
-function writtenDate(date: string): string {
-  return formatDutchDate(date as LocalDate, { weekday: false });
-}
-
-function amsterdamDateTime(instant: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  }).format(instant);
 }

@@ -240,6 +240,7 @@ export class ObjectionFilingService {
       contactPreference: input.contactPreference ?? null,
       channel: 'portal',
       objectionTermEnds: terms.objectionTermEnds,
+      decisionTermBase: terms.decisionTermEnds,
       citizenSubject: request.citizenSubject ?? null,
     });
     await objections.update(

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { DecisionOutcome } from '../decisions/decision-outcome';
 import type { TextSignals } from '../signals';
 import type { CaseFlag } from './case-flags';
 import type { ObjectionStatus } from './case-status';
@@ -38,6 +39,26 @@ export interface Representative {
 export interface Grounds {
   hints: string[];
   text?: string;
+}
+
+/** A period during which the decision term stood still (7:10 lid 2: a repair term; 4:15: delay by the objector). */
+export interface TermPause {
+  from: string;
+  to: string;
+  reason: string;
+}
+
+/** The hearing (7:2): planned, held with a report, or not held on a 7:3 ground. */
+export interface HearingRecord {
+  plannedAt?: string;
+  location?: string;
+  videoLink?: string;
+  hearerId?: string;
+  hearerName?: string;
+  heldAt?: string;
+  reportDocumentId?: string;
+  /** A 7:3 ground for not hearing (see src/procedure). */
+  waiverGround?: string;
 }
 
 /** An objection (bezwaarschrift) as a case. */
@@ -150,4 +171,51 @@ export class Objection {
 
   @Column({ name: 'last_staff_message_at', type: 'timestamptz', nullable: true })
   lastStaffMessageAt!: Date | null;
+
+  /** The first conversation in which the objector was reached (the informal approach measures time to it). */
+  @Column({ name: 'first_contact_at', type: 'timestamptz', nullable: true })
+  firstContactAt!: Date | null;
+
+  /** Why a case was closed without a decision (e.g. resolved informally). */
+  @Column({ name: 'closed_reason', type: 'text', nullable: true })
+  closedReason!: string | null;
+
+  /** The decision term as it was at filing; decisionTermEnds is this plus pauses, extension or postponement. */
+  @Column({ name: 'decision_term_base', type: 'date', nullable: true })
+  decisionTermBase!: string | null;
+
+  @Column({ name: 'decision_term_pauses', type: 'jsonb', default: () => "'[]'" })
+  decisionTermPauses!: TermPause[];
+
+  /** The one verdaging (7:10 lid 3), at most six weeks. */
+  @Column({ name: 'extension_weeks', type: 'integer', nullable: true })
+  extensionWeeks!: number | null;
+
+  /** A further postponement, only with the objector's recorded consent (7:10 lid 4). */
+  @Column({ name: 'postponed_until', type: 'date', nullable: true })
+  postponedUntil!: string | null;
+
+  @Column({ name: 'repair_requested_on', type: 'date', nullable: true })
+  repairRequestedOn!: string | null;
+
+  /** When the written notice of default (ingebrekestelling, 4:17) was received. */
+  @Column({ name: 'notice_of_default_on', type: 'date', nullable: true })
+  noticeOfDefaultOn!: string | null;
+
+  /** The official who took the contested decision: never the hearer (7:5). */
+  @Column({ name: 'primary_decision_by', type: 'uuid', nullable: true })
+  primaryDecisionBy!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  hearing!: HearingRecord | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome!: DecisionOutcome | null;
+
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  /** Costs reimbursed under 7:15, in cents. */
+  @Column({ name: 'costs_cents', type: 'integer', nullable: true })
+  costsCents!: number | null;
 }

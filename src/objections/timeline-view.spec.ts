@@ -138,13 +138,13 @@ describe('timelineView', () => {
   it('reads an unknown event kind or odd data as one line instead of failing', () => {
     expect(
       summaries([
-        event(0, 'system', 'hearing_planned'),
+        event(0, 'system', 'something_new'),
         event(1, 'system', 'status_changed', { from: 'received', to: 'somewhere' }),
         event(2, 'system', 'referral_sent', {}),
         event(3, `staff:${JEROEN}`, 'assigned', { assigneeId: BO_BAKKER, assigneeName: 'Bo\nBakker' }),
       ]),
     ).toEqual([
-      'Hearing planned',
+      'Something new',
       'Status: Ontvangen → somewhere',
       'Doorverwezen naar een hulporganisatie',
       'Toegewezen aan Bo Bakker',
@@ -161,5 +161,38 @@ describe('staffIdsIn', () => {
         { actor: `staff:${JEROEN}`, data: { previousAssigneeId: BO_BAKKER } },
       ]).sort(),
     ).toEqual([BO_BAKKER, JEROEN].sort());
+  });
+
+  it('tells the informal approach, the formal procedure and the decision in Dutch', () => {
+    expect(
+      summaries([
+        event(0, `staff:${JEROEN}`, 'contact_attempt', { channel: 'phone', reached: false }),
+        event(1, `staff:${JEROEN}`, 'conversation', {
+          channel: 'phone',
+          notes: '…',
+          agreedRoute: 'referral',
+        }),
+        event(2, `staff:${JEROEN}`, 'repair_requested', {
+          elements: ['signature'],
+          repairTermEnds: '2026-12-14',
+        }),
+        event(3, `staff:${JEROEN}`, 'hearing_waived', { ground: 'waived_by_objector' }),
+        event(4, `staff:${JEROEN}`, 'decision_term_extended', {
+          weeks: 6,
+          previousEnd: '2027-01-14',
+          newEnd: '2027-02-25',
+        }),
+        event(5, `staff:${JEROEN}`, 'penalty_fixed', { amountCents: 32200, days: 14 }),
+        event(6, `staff:${JEROEN}`, 'decided', { outcome: 'partially_founded' }),
+      ]),
+    ).toEqual([
+      'Contactpoging telefonisch: niet bereikt',
+      'Gesprek telefonisch; afgesproken: verwijzing naar hulp',
+      'Om herstel gevraagd: uw handtekening (of inloggen met DigiD); termijn tot en met 14 december 2026',
+      'Afgezien van horen: indiener wil niet gehoord worden (7:3 onder c)',
+      'Beslistermijn verdaagd met 6 weken: tot en met 25 februari 2027 (was 14 januari 2027)',
+      'Dwangsom vastgesteld: € 322,00 (14 dagen)',
+      'Beslist: gedeeltelijk gegrond',
+    ]);
   });
 });

@@ -1,3 +1,8 @@
+import { DECISION_OUTCOMES, OUTCOME_WORDS } from '../decisions/decision-outcome';
+import { isLocalDate } from '../deadlines/local-date';
+import { writtenDate, writtenDateTime } from '../letters/addressee';
+import { HEARING_GROUND_LABELS, isHearingWaiverGround } from '../procedure/hearing-grounds';
+import { AGREED_ROUTES, CHANNEL_WORDS, CONTACT_CHANNELS, ROUTE_WORDS } from '../resolution/informal-route';
 import { LIFE_DOMAIN_LABELS, SENTIMENT_LABELS } from '../signals/life-domain-code';
 import { isObjectionStatus, STATUS_LABELS } from './case-status';
 import { MISSING_ELEMENT_LABELS, MissingElement } from './filing-rules';
@@ -104,12 +109,79 @@ function summaryOf({ kind, data }: TimelineEvent, staffNames: ReadonlyMap<string
       );
       return `Signalen bijgewerkt: ${label}${domains.length ? `; ${domains.join(', ')}` : ''}`;
     }
+    case 'contact_attempt':
+      return `Contactpoging ${channel(data.channel)}: ${data.reached === true ? 'bereikt' : 'niet bereikt'}`;
+    case 'conversation':
+      return `Gesprek ${channel(data.channel)}; afgesproken: ${route(data.agreedRoute)}`;
+    case 'agreement_confirmed':
+      return `Afspraak bevestigd per brief (${route(data.route)})`;
+    case 'withdrawn':
+      return data.how === 'written'
+        ? 'Bezwaar schriftelijk ingetrokken'
+        : 'Intrekking bevestigd door de indiener';
+    case 'decision_corrected':
+      return `Besluit informeel gecorrigeerd (nieuw besluit ${text(data.newDecisionReference) ?? '?'})`;
+    case 'repair_requested': {
+      const labels = stringList(data.elements).map((m) => MISSING_ELEMENT_LABELS[m as MissingElement] ?? m);
+      return `Om herstel gevraagd: ${labels.join(', ')}; termijn tot en met ${date(data.repairTermEnds)}`;
+    }
+    case 'repair_received': {
+      const labels = stringList(data.elements).map((m) => MISSING_ELEMENT_LABELS[m as MissingElement] ?? m);
+      const received = labels.length
+        ? `Herstel ontvangen: ${labels.join(', ')}`
+        : 'Hersteltermijn afgesloten zonder aanvulling';
+      return data.pause
+        ? `${received}; beslistermijn nu tot en met ${date(data.decisionTermEnds)}`
+        : received;
+    }
+    case 'hearing_planned':
+      return `Hoorzitting gepland op ${dateTime(data.at)} (${text(data.location) ?? 'via video'}), hoorder ${text(data.hearerName) ?? UNKNOWN_STAFF}`;
+    case 'hearing_waived':
+      return `Afgezien van horen: ${isHearingWaiverGround(data.ground) ? HEARING_GROUND_LABELS[data.ground] : '?'}`;
+    case 'hearing_held':
+      return `Hoorzitting gehouden op ${dateTime(data.heldAt)}; verslag gemaakt`;
+    case 'decision_term_extended':
+      return `Beslistermijn verdaagd met ${String(data.weeks)} weken: tot en met ${date(data.newEnd)} (was ${date(data.previousEnd)})`;
+    case 'decision_term_postponed':
+      return `Uitstel met instemming: beslistermijn tot en met ${date(data.until)} (was ${date(data.previousEnd)})`;
+    case 'notice_of_default':
+      return `Ingebrekestelling ontvangen op ${date(data.receivedOn)}; dwangsom loopt vanaf ${date(data.penaltyStartsOn)}`;
+    case 'penalty_fixed':
+      return `Dwangsom vastgesteld: € ${euros(data.amountCents)} (${String(data.days)} dagen)`;
+    case 'decided': {
+      const outcome = DECISION_OUTCOMES.find((o) => o === data.outcome);
+      return `Beslist: ${outcome ? OUTCOME_WORDS[outcome] : '?'}`;
+    }
     default: {
       // An event kind this view does not know yet still reads as something.
       const words = kind.replace(/[_-]+/g, ' ').trim();
       return words ? words[0].toUpperCase() + words.slice(1) : 'Gebeurtenis';
     }
   }
+}
+
+function channel(value: unknown): string {
+  const code = CONTACT_CHANNELS.find((c) => c === value);
+  return code ? CHANNEL_WORDS[code] : '';
+}
+
+function route(value: unknown): string {
+  const code = AGREED_ROUTES.find((r) => r === value);
+  return code ? ROUTE_WORDS[code].toLowerCase() : '?';
+}
+
+function date(value: unknown): string {
+  return isLocalDate(value) ? writtenDate(value) : '?';
+}
+
+function dateTime(value: unknown): string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value))
+    ? writtenDateTime(new Date(value))
+    : '?';
+}
+
+function euros(cents: unknown): string {
+  return typeof cents === 'number' ? (cents / 100).toFixed(2).replace('.', ',') : '?';
 }
 
 function statusLabel(value: unknown): string {

@@ -46,12 +46,14 @@ const EVENTS: Record<string, string> = {
   message_to_citizen: 'U heeft een bericht van ons gekregen',
   message_from_citizen: 'U heeft ons een bericht gestuurd',
   referral_sent: 'Wij hebben u doorverwezen naar hulp',
-  informal_contact: 'Een medewerker heeft contact met u gehad',
-  hearing_scheduled: 'U bent uitgenodigd voor een hoorzitting',
-  extended: 'Wij nemen meer tijd om te beslissen',
-  decided: 'Wij hebben over uw bezwaar beslist',
-  withdrawn: 'U heeft uw bezwaar ingetrokken',
-  closed: 'Uw bezwaar is afgesloten',
+  conversation: 'U heeft een gesprek gehad met een medewerker',
+  agreement_confirmed: 'Wij hebben u een brief gestuurd met wat wij hebben afgesproken',
+  repair_requested: 'Wij hebben u gevraagd iets aan te vullen',
+  repair_received: 'Wij hebben uw aanvulling ontvangen',
+  hearing_planned: 'U bent uitgenodigd voor een hoorzitting',
+  hearing_held: 'De hoorzitting is geweest',
+  decision_term_extended: 'Wij nemen meer tijd om te beslissen',
+  decision_term_postponed: 'Wij beslissen later, zoals met u afgesproken',
 };
 
 /** A status change reads as the new status. */

@@ -92,4 +92,42 @@ describe('case forms', () => {
       behandelaar: 'm',
     });
   });
+
+  it('keeps ticked checkboxes of a procedure form as one comma-joined value', () => {
+    expect(formValues('herstel-vragen', { onderdelen: ['address', 'grounds'], termijn: '14' })).toEqual({
+      onderdelen: 'address,grounds',
+      termijn: '14',
+    });
+    expect(formValues('herstel-ontvangen', {})).toEqual({ onderdelen: '' });
+  });
+
+  it('puts a refusal about one input (by its problem code) beside that input', () => {
+    const problem = formProblem(
+      'hoorzitting',
+      { moment: '2027-01-14T10:00', plaats: 'Stadhuis', videolink: '', hoorder: 'x', besluitnemer: 'x' },
+      undefined,
+      'Jeroen Bakker nam het besluit en mag daarom niet horen.',
+      'hearer-took-decision',
+    );
+    expect(problem.summary).toEqual([
+      { href: '#hoorzitting-hoorder', message: 'Jeroen Bakker nam het besluit en mag daarom niet horen.' },
+    ]);
+  });
+
+  it('words a decision’s hearing problem for the form, not in the API’s JSON terms', () => {
+    const problem = formProblem(
+      'beslissen',
+      { uitkomst: 'unfounded', motivering: 'x', hoorzitting: '' },
+      [{ field: 'hearing', message: 'Geef hearing: { "held": true } …' }],
+      '',
+    );
+    expect(problem.fields.hoorzitting).toBe(
+      'Er is geen hoorzitting vastgelegd en geen grond om niet te horen. Kies "De indiener is gehoord" of: ' +
+        'kennelijk ongegrond (7:3 onder b); indiener wil niet gehoord worden (7:3 onder c); ' +
+        'indiener reageerde niet op tijd (7:3 onder d).',
+    );
+    expect(problem.summary).toEqual([
+      { href: '#beslissen-hoorzitting', message: problem.fields.hoorzitting },
+    ]);
+  });
 });

@@ -1,8 +1,18 @@
 import type { FieldError } from '../common/problems/problem.error';
 import { isObjectionStatus, ObjectionStatus } from '../objections/case-status';
+import { ProcedureCommand, procedureMessage, readProcedureCommand } from './procedure-forms';
+import {
+  isProcedureAction,
+  PROCEDURE_ACTIONS,
+  PROCEDURE_CONFLICT_FIELDS,
+  PROCEDURE_FORM_FIELDS,
+  PROCEDURE_LIST_FIELDS,
+  PROCEDURE_SERVICE_FIELDS,
+} from './procedure-form-fields';
 
-/** The four forms on a case page, each posting to `…/zaken/<reference>/<action>`. */
-export const CASE_ACTIONS = ['toewijzen', 'status', 'bericht', 'doorverwijzen'] as const;
+/** The forms on a case page, each posting to `…/zaken/<reference>/<action>`: working the case, then issue 5's. */
+export const BASIC_ACTIONS = ['toewijzen', 'status', 'bericht', 'doorverwijzen'] as const;
+export const CASE_ACTIONS = [...BASIC_ACTIONS, ...PROCEDURE_ACTIONS] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Values of a form as the handler typed them: shown again when the form comes back with an error. */
@@ -14,6 +24,7 @@ export const FORM_FIELDS: Record<CaseAction, Record<string, string>> = {
   status: { status: 'status-keuze', toelichting: 'status-toelichting' },
   bericht: { bericht: 'bericht-tekst' },
   doorverwijzen: { organisatie: 'doorverwijzen-organisatie', toelichting: 'doorverwijzen-toelichting' },
+  ...PROCEDURE_FORM_FIELDS,
 };
 
 /** The field of a service's problem (API names) → the form's input. Unknown fields go to the form's first input. */
@@ -27,6 +38,7 @@ const SERVICE_FIELDS: Record<CaseAction, Record<string, string>> = {
     code: 'organisatie',
     note: 'toelichting',
   },
+  ...PROCEDURE_SERVICE_FIELDS,
 };
 
 export const NOBODY = 'niemand';
@@ -50,8 +62,15 @@ export function formValues(action: CaseAction, body: unknown): FormValues {
   const source =
     body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const values: FormValues = {};
+  const lists: readonly string[] = isProcedureAction(action) ? (PROCEDURE_LIST_FIELDS[action] ?? []) : [];
   for (const name of Object.keys(FORM_FIELDS[action])) {
     const raw = source[name];
+    if (lists.includes(name)) {
+      // Ticked checkboxes, kept as one value: their codes contain no commas.
+      const ticked = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+      values[name] = ticked.join(',');
+      continue;
+    }
     const value = Array.isArray(raw) ? raw[0] : raw;
     values[name] = typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : '';
   }
@@ -62,13 +81,15 @@ export type CaseCommand =
   | { action: 'toewijzen'; assigneeId: string | null }
   | { action: 'status'; to: ObjectionStatus; note?: string }
   | { action: 'bericht'; body: string }
-  | { action: 'doorverwijzen'; partnerCode: string; note?: string };
+  | { action: 'doorverwijzen'; partnerCode: string; note?: string }
+  | ProcedureCommand;
 
 /**
  * What the form asks for, or the problems a handler can fix before anything is sent. Everything else (is this
  * a handler, may the case move there, does this partner exist) is for the services to say.
  */
 export function readCaseCommand(action: CaseAction, values: FormValues): CaseCommand | FieldError[] {
+  if (isProcedureAction(action)) return readProcedureCommand(action, values);
   const missing = (field: string, message: string): FieldError[] => [{ field, message }];
   switch (action) {
     case 'toewijzen': {
@@ -107,21 +128,29 @@ function optionalNote(note: string): { note?: string } {
 /**
  * A form's problem for the page: each field error beside its input (a service's API field names mapped to the
  * form's), and the summary linking to them. A problem without field errors (a 409: "this cannot happen now")
- * is shown with the form's first input.
+ * is shown with the input its code is about, else with the form's first input.
  */
 export function formProblem(
   action: CaseAction,
   values: FormValues,
   errors: FieldError[] | undefined,
   detail: string,
+  code?: string,
 ): FormProblem {
   const inputs = FORM_FIELDS[action];
   const firstInput = Object.keys(inputs)[0];
+  const conflictInput = code ? PROCEDURE_CONFLICT_FIELDS[code] : undefined;
   const fields: Record<string, string> = {};
-  const listed = errors?.length ? errors : [{ field: firstInput, message: detail }];
+  const listed = errors?.length
+    ? errors
+    : [{ field: conflictInput && inputs[conflictInput] ? conflictInput : firstInput, message: detail }];
   for (const error of listed) {
     const name = inputs[error.field] ? error.field : (SERVICE_FIELDS[action][error.field] ?? firstInput);
-    fields[name] = fields[name] ? `${fields[name]} ${error.message}` : error.message;
+    const message = isProcedureAction(action)
+      ? procedureMessage(action, name, error.message, values)
+      : error.message;
+    if (fields[name]?.includes(message)) continue;
+    fields[name] = fields[name] ? `${fields[name]} ${message}` : message;
   }
   return {
     action,

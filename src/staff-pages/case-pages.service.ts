@@ -4,6 +4,8 @@ import { StaffPrincipal } from '../auth/staff-principal';
 import { ProblemError } from '../common/problems/problem.error';
 import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { todayInAmsterdam } from '../deadlines/local-date';
+import { firstContactOf } from '../inbox/first-contact';
+import { isOpen } from '../objections/case-status';
 import { downloadOf } from '../documents/documents.controller';
 import { DocumentsService } from '../documents/documents.service';
 import { CaseMessagesService } from '../messaging/case-messages.service';
@@ -14,11 +16,15 @@ import { TenantContext } from '../tenancy/tenant-context';
 import { TenantsService } from '../tenancy/tenants.service';
 import { CaseAction, CaseCommand, formProblem, FormProblem, formValues, readCaseCommand } from './case-forms';
 import { deadlineState } from './deadline-text';
+import { ProcedureActionsService } from './procedure-actions.service';
 import { staffHome } from './request-checks';
 import { staffCaseView } from './staff-case-view';
 import { PageOutcome, StaffPagesService } from './staff-pages.service';
 
-/** A case as a handler works it: the page, its four forms (post, then redirect back) and its documents. */
+/**
+ * A case as a handler works it: the page, its forms (post, then redirect back) and its documents. The forms of
+ * the informal approach, the formal procedure and the decision run through ProcedureActionsService.
+ */
 @Injectable()
 export class CasePagesService {
   constructor(
@@ -31,6 +37,7 @@ export class CasePagesService {
     private readonly calendar: LegalCalendarService,
     private readonly tenants: TenantsService,
     private readonly pages: StaffPagesService,
+    private readonly procedure: ProcedureActionsService,
   ) {}
 
   async page(
@@ -43,23 +50,30 @@ export class CasePagesService {
     // One unit of work after the other (never concurrently on the embedded database).
     const file = await this.cases.byReference(tenant.id, reference);
     const handlers = await this.directory.handlers(tenant.id);
+    const staffMembers = await this.directory.active(tenant.id);
     const partners = await this.referrals.partners(tenant.id, file.regulation.id);
     const { profile } = await this.tenants.requireBySlug(tenant.slug);
     const calendar = await this.calendar.current();
     const kase = staffCaseJson(file);
+    const today = todayInAmsterdam();
     const view = staffCaseView(kase, {
       tenantSlug: tenant.slug,
       viewerId: staff.userId,
       hints: file.regulation.definition.argumentHints ?? [],
       documents: file.documents,
-      nextDeadline: deadlineState(
-        kase.nextDeadline,
-        todayInAmsterdam(),
-        calendar,
-        profile.settings.atRiskWorkingDays,
-      ),
+      nextDeadline: deadlineState(kase.nextDeadline, today, calendar, profile.settings.atRiskWorkingDays),
       handlers,
+      staff: staffMembers,
       partners,
+      today,
+      firstContact: firstContactOf({
+        calendar,
+        receivedAt: file.objection.receivedAt,
+        firstContactAt: file.objection.firstContactAt,
+        open: isOpen(file.objection.status),
+        workingDays: profile.settings.firstContactWorkingDays,
+        today,
+      }),
       done,
       problem,
     });
@@ -93,7 +107,7 @@ export class CasePagesService {
         return { redirect: `${this.caseHref(tenant, reference)}?gedaan=${action}` };
       } catch (error) {
         if (!(error instanceof ProblemError) || error.status >= 500 || error.status === 403) throw error;
-        problem = formProblem(action, values, error.errors, error.detail);
+        problem = formProblem(action, values, error.errors, error.detail, error.code);
         status = error.status;
       }
     }
@@ -121,6 +135,8 @@ export class CasePagesService {
         return this.messages.sendToCitizen(tenantId, reference, command.body, staff);
       case 'doorverwijzen':
         return this.referrals.refer(tenantId, reference, command.partnerCode, staff, command.note);
+      default:
+        return this.procedure.run(tenantId, staff, reference, command);
     }
   }
 

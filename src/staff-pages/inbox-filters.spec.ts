@@ -55,6 +55,15 @@ describe('inbox filters', () => {
     expect(inboxQueryOf(readInboxFilters({}).filters)).toEqual({ limit: 50, sort: 'deadline' });
   });
 
+  it('reads the first-contact filter and sort', () => {
+    const { filters } = readInboxFilters({ geencontact: '1', sorteer: 'contact' });
+    expect(filters).toMatchObject({ noContact: true, sort: 'contact' });
+    expect(inboxQueryOf(filters)).toEqual({ limit: 50, sort: 'contact', noContact: true });
+    expect(inboxHref('rivierstad', filters)).toBe('/rivierstad/behandelaar?geencontact=1&sorteer=contact');
+    expect(hasFilters(filters)).toBe(true);
+    expect(readInboxFilters({ geencontact: 'ja' }).filters.noContact).toBe(false);
+  });
+
   it('accepts a staff id as assignee', () => {
     const id = '0b9c4e8a-7f1d-4c2b-9a3e-5d6f7a8b9c0d';
     expect(inboxQueryOf(readInboxFilters({ behandelaar: id.toUpperCase() }).filters).assignee).toBe(id);

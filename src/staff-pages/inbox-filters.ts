@@ -10,7 +10,8 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 /**
  * The inbox filters as the page's GET form sends them (Dutch parameter names, so the address reads well):
  * `status`, `regeling`, `behandelaar` (mij | geen | a staff id), `signaal`, `tijdig` (ja | nee), `verlopen`,
- * `risico`, `zoek`, `sorteer` (termijn | ontvangen), `aantal` (per page) and the page cursor `na`.
+ * `risico`, `geencontact` (first contact late), `zoek`, `sorteer` (termijn | ontvangen | contact), `aantal`
+ * (per page) and the page cursor `na`.
  */
 export interface InboxFilters {
   status: ObjectionStatus[];
@@ -20,10 +21,15 @@ export interface InboxFilters {
   timeliness: '' | 'ja' | 'nee';
   overdue: boolean;
   atRisk: boolean;
+  /** No first contact yet, and the tenant's norm has passed. */
+  noContact: boolean;
   q: string;
-  sort: 'termijn' | 'ontvangen';
+  sort: InboxPageSort;
   pageSize: number;
 }
+
+export const INBOX_PAGE_SORTS = ['termijn', 'ontvangen', 'contact'] as const;
+export type InboxPageSort = (typeof INBOX_PAGE_SORTS)[number];
 
 export const NO_FILTERS: InboxFilters = {
   status: [],
@@ -33,6 +39,7 @@ export const NO_FILTERS: InboxFilters = {
   timeliness: '',
   overdue: false,
   atRisk: false,
+  noContact: false,
   q: '',
   sort: 'termijn',
   pageSize: INBOX_PAGE_SIZE,
@@ -70,6 +77,7 @@ export function readInboxFilters(params: Params): { filters: InboxFilters; curso
   const timeliness = first(params, 'tijdig');
   const cursor = first(params, 'na');
   const pageSize = Number(first(params, 'aantal'));
+  const sort = first(params, 'sorteer');
   return {
     filters: {
       status,
@@ -80,8 +88,9 @@ export function readInboxFilters(params: Params): { filters: InboxFilters; curso
       timeliness: timeliness === 'ja' || timeliness === 'nee' ? timeliness : '',
       overdue: first(params, 'verlopen') === '1',
       atRisk: first(params, 'risico') === '1',
+      noContact: first(params, 'geencontact') === '1',
       q: first(params, 'zoek').slice(0, MAX_SEARCH),
-      sort: first(params, 'sorteer') === 'ontvangen' ? 'ontvangen' : 'termijn',
+      sort: (INBOX_PAGE_SORTS as readonly string[]).includes(sort) ? (sort as InboxPageSort) : 'termijn',
       pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : INBOX_PAGE_SIZE,
     },
     cursor: cursor && cursor.length <= MAX_CURSOR ? cursor : undefined,
@@ -92,7 +101,7 @@ export function readInboxFilters(params: Params): { filters: InboxFilters; curso
 export function inboxQueryOf(filters: InboxFilters, cursor?: string): InboxQuery {
   const query: InboxQuery = {
     limit: filters.pageSize,
-    sort: filters.sort === 'ontvangen' ? 'received' : 'deadline',
+    sort: filters.sort === 'ontvangen' ? 'received' : filters.sort === 'contact' ? 'contact' : 'deadline',
   };
   if (filters.status.length) query.status = filters.status;
   if (filters.regulation) query.regulation = filters.regulation;
@@ -104,6 +113,7 @@ export function inboxQueryOf(filters: InboxFilters, cursor?: string): InboxQuery
   if (filters.timeliness) query.timeliness = filters.timeliness === 'ja' ? 'timely' : 'late';
   if (filters.overdue) query.overdue = true;
   if (filters.atRisk) query.atRisk = true;
+  if (filters.noContact) query.noContact = true;
   if (filters.q) query.q = filters.q;
   if (cursor) query.cursor = cursor;
   return query;
@@ -119,6 +129,7 @@ export function inboxHref(tenantSlug: string, filters: InboxFilters, cursor?: st
   if (filters.timeliness) params.set('tijdig', filters.timeliness);
   if (filters.overdue) params.set('verlopen', '1');
   if (filters.atRisk) params.set('risico', '1');
+  if (filters.noContact) params.set('geencontact', '1');
   if (filters.q) params.set('zoek', filters.q);
   if (filters.sort !== 'termijn') params.set('sorteer', filters.sort);
   if (filters.pageSize !== INBOX_PAGE_SIZE) params.set('aantal', String(filters.pageSize));

@@ -1,11 +1,15 @@
+import { DECISION_OUTCOMES, OUTCOME_WORDS } from '../decisions/decision-outcome';
 import { formatDutchDate } from '../deadlines/dutch-dates';
 import type { LocalDate } from '../deadlines/local-date';
 import type { InboxItem, InboxPage } from '../inbox/inbox-query';
 import { CASE_FLAGS, FLAG_LABELS } from '../objections/case-flags';
-import { OBJECTION_STATUSES, STATUS_LABELS } from '../objections/case-status';
+import { isOpen, OBJECTION_STATUSES, STATUS_LABELS } from '../objections/case-status';
+import { HEARING_GROUND_LABELS, HEARING_WAIVER_GROUNDS } from '../procedure/hearing-grounds';
 import { LIFE_DOMAIN_LABELS } from '../signals/life-domain-code';
+import { BULK_IDS, BulkProblem, caseCheckboxId } from './bulk-decision-form';
 import { deadlineView } from './deadline-text';
 import { hasFilters, InboxFilters, inboxHref, NO_FILTERS, PAGE_SIZES } from './inbox-filters';
+import { HELD } from './procedure-form-fields';
 import { staffHome } from './request-checks';
 
 export interface InboxViewContext {
@@ -13,6 +17,12 @@ export interface InboxViewContext {
   filters: InboxFilters;
   handlers: { id: string; name: string }[];
   regulations: { code: string; name: string }[];
+  /** The page cursor the list was shown at (the bulk form comes back to it). */
+  cursor?: string;
+  /** The bulk form as posted, when it was refused. */
+  bulk?: BulkProblem;
+  /** Runs that already decide some of the ticked cases (a refusal says where to follow them). */
+  runningBatches?: string[];
 }
 
 interface CountLink {
@@ -40,6 +50,7 @@ export function inboxView(page: InboxPage, context: InboxViewContext) {
     return { label, count, href, current: href === current };
   };
   const byStatus = page.counts.byStatus as Partial<Record<string, number>>;
+  const rows = page.items.map((item) => inboxRow(tenantSlug, item, page.today, context.bulk));
   return {
     counts: {
       statuses: OBJECTION_STATUSES.filter((status) => byStatus[status] !== undefined).map((status) =>
@@ -50,21 +61,29 @@ export function inboxView(page: InboxPage, context: InboxViewContext) {
         countLink('Bijna verlopen', page.counts.atRisk, { atRisk: true }),
         countLink('Mijn zaken', page.counts.mine, { assignee: 'mij' }),
         countLink('Niet toegewezen', page.counts.unassigned, { assignee: 'geen' }),
+        countLink('Nog geen contact (te laat)', page.counts.noContact, { noContact: true }),
       ],
     },
     filterForm: filterForm(context, page.atRiskUntil),
     filtered: hasFilters(filters),
     allHref: staffHome(tenantSlug),
-    caption:
-      filters.sort === 'ontvangen'
-        ? 'Bezwaren, het laatst ontvangen eerst'
-        : 'Bezwaren, de eerstvolgende termijn eerst',
-    rows: page.items.map((item) => inboxRow(tenantSlug, item)),
+    caption: CAPTIONS[filters.sort],
+    rows,
     nextHref: page.nextCursor ? inboxHref(tenantSlug, filters, page.nextCursor) : undefined,
+    bulk: bulkForm(context, rows),
   };
 }
 
-export function inboxRow(tenantSlug: string, item: InboxItem) {
+const CAPTIONS: Record<InboxFilters['sort'], string> = {
+  termijn: 'Bezwaren, de eerstvolgende termijn eerst',
+  ontvangen: 'Bezwaren, het laatst ontvangen eerst',
+  contact: 'Bezwaren, eerst die zonder contact (te laat), dan de eerstvolgende termijn',
+};
+
+/** A row of the inbox: the case, its marks in words, and (open cases only) its checkbox for the bulk form. */
+export function inboxRow(tenantSlug: string, item: InboxItem, today?: string, bulk?: BulkProblem) {
+  const open = isOpen(item.status);
+  const penaltyStarts = item.penaltyStartsOn;
   return {
     reference: item.reference,
     href: `${staffHome(tenantSlug)}/zaken/${encodeURIComponent(item.reference)}`,
@@ -76,6 +95,94 @@ export function inboxRow(tenantSlug: string, item: InboxItem) {
     lifeDomains: lifeDomainText(item.lifeDomains),
     assignee: item.assignee?.name,
     awaitingReply: item.awaitingReply,
+    noContactLate: item.firstContact.late,
+    informalRunning: item.informalContactRunning,
+    penalty: penaltyStarts
+      ? today && penaltyStarts <= today
+        ? 'dwangsom loopt'
+        : `dwangsom vanaf ${formatDutchDate(penaltyStarts as LocalDate, { weekday: false })}`
+      : undefined,
+    select: open
+      ? {
+          id: caseCheckboxId(item.reference),
+          checked: bulk?.values.zaken.includes(item.reference) ?? false,
+          error: bulk?.cases[item.reference],
+        }
+      : undefined,
+  };
+}
+
+type InboxRow = ReturnType<typeof inboxRow>;
+
+/**
+ * The bulk form under the table: one decision for the ticked open cases, started as a run on the job queue.
+ * Absent when the page shows no open case.
+ */
+function bulkForm(context: InboxViewContext, rows: InboxRow[]) {
+  const selectable = rows.filter((r) => r.select);
+  if (!selectable.length) return undefined;
+  const problem = context.bulk;
+  const values = problem?.values;
+  const shown = new Set(selectable.map((r) => r.reference));
+  // Cases refused that this page does not show: named above the table.
+  const elsewhere = Object.entries(problem?.cases ?? {})
+    .filter(([reference]) => !shown.has(reference))
+    .map(([, message]) => message);
+  const casesError = [problem?.fields.zaak, ...elsewhere].filter(Boolean).join(' ') || undefined;
+  const errors = [
+    ...(casesError ? [{ href: `#${caseCheckboxId(selectable[0].reference)}`, message: casesError }] : []),
+    ...selectable
+      .filter((r) => r.select!.error)
+      .map((r) => ({ href: `#${r.select!.id}`, message: r.select!.error! })),
+    ...(['uitkomst', 'motivering', 'hoorzitting'] as const)
+      .filter((input) => problem?.fields[input])
+      .map((input) => ({ href: `#${BULK_IDS[input]}`, message: problem!.fields[input]! })),
+  ];
+  const chosenOutcome = values?.uitkomst ?? '';
+  const chosenHearing = values?.hoorzitting ?? '';
+  return {
+    action: `${staffHome(context.tenantSlug)}/bulk`,
+    list: inboxHref(context.tenantSlug, context.filters, context.cursor).split('?')[1] ?? '',
+    open: Boolean(problem),
+    errors,
+    casesError,
+    casesErrorId: `${BULK_IDS.zaak}-error`,
+    runningBatches: (context.runningBatches ?? []).map((id) => ({
+      href: `${staffHome(context.tenantSlug)}/bulk/${encodeURIComponent(id)}`,
+    })),
+    outcome: {
+      id: BULK_IDS.uitkomst,
+      name: 'uitkomst',
+      error: problem?.fields.uitkomst,
+      options: DECISION_OUTCOMES.map((o, index) => ({
+        id: index === 0 ? BULK_IDS.uitkomst : `${BULK_IDS.uitkomst}-${o}`,
+        value: o,
+        label: OUTCOME_WORDS[o][0].toUpperCase() + OUTCOME_WORDS[o].slice(1),
+        checked: o === chosenOutcome,
+      })),
+    },
+    reasoning: {
+      id: BULK_IDS.motivering,
+      name: 'motivering',
+      value: values?.motivering ?? '',
+      error: problem?.fields.motivering,
+    },
+    hearing: {
+      field: {
+        id: BULK_IDS.hoorzitting,
+        name: 'hoorzitting',
+        value: chosenHearing,
+        error: problem?.fields.hoorzitting,
+      },
+      options: [
+        { value: '', label: 'Volgt uit het dossier van elke zaak' },
+        { value: HELD, label: 'Alle indieners zijn gehoord' },
+        ...HEARING_WAIVER_GROUNDS.map((g) => ({
+          value: g,
+          label: `Niet gehoord: ${HEARING_GROUND_LABELS[g]}`,
+        })),
+      ].map((o) => ({ ...o, selected: o.value === chosenHearing })),
+    },
   };
 }
 
@@ -126,6 +233,7 @@ function filterForm(context: InboxViewContext, atRiskUntil: string | undefined) 
     ],
     overdue: filters.overdue,
     atRisk: filters.atRisk,
+    noContact: filters.noContact,
     atRiskUntil: atRiskUntil ? formatDutchDate(atRiskUntil as LocalDate, { weekday: false }) : undefined,
     q: filters.q,
     pageSizes: PAGE_SIZES.map((size) => ({
@@ -136,6 +244,7 @@ function filterForm(context: InboxViewContext, atRiskUntil: string | undefined) 
     sorts: [
       { value: 'termijn', label: 'Eerstvolgende termijn', selected: filters.sort === 'termijn' },
       { value: 'ontvangen', label: 'Datum van ontvangst', selected: filters.sort === 'ontvangen' },
+      { value: 'contact', label: 'Eerste contact: te laat eerst', selected: filters.sort === 'contact' },
     ],
   };
 }

@@ -1,3 +1,4 @@
+import type { LocalDate } from '../deadlines/local-date';
 import type { StoredDocument } from '../documents/stored-document.entity';
 import { CaseFile, staffCaseJson } from '../objections/case-view.service';
 import type { ObjectionEvent } from '../objections/objection-event.entity';
@@ -111,6 +112,8 @@ const context = (overrides: Partial<CaseViewContext> = {}): CaseViewContext => (
       },
     },
   ],
+  today: '2026-12-09' as LocalDate,
+  firstContact: { at: null, dueOn: '2026-12-08' as LocalDate, late: true },
   ...overrides,
 });
 
@@ -168,7 +171,7 @@ describe('staffCaseView', () => {
     expect(view.statusForm.options.map((o) => [o.id, o.label])).toEqual([
       ['status-keuze', 'Informeel contact'],
       ['status-formal_procedure', 'Formele procedure'],
-      ['status-withdrawn', 'Ingetrokken'],
+      // Withdrawal has its own form (how the objector withdrew).
       ['status-closed', 'Afgesloten'],
     ]);
     expect(view.assignForm.toMe).toBe(HANDLER);

@@ -1,16 +1,24 @@
-import { formatDutchDate } from '../deadlines/dutch-dates';
 import type { LocalDate } from '../deadlines/local-date';
 import type { StoredDocument } from '../documents/stored-document.entity';
+import type { FirstContact } from '../inbox/first-contact';
 import type { staffCaseJson } from '../objections/case-view.service';
 import { FLAG_LABELS } from '../objections/case-flags';
-import { ObjectionStatus, STATUS_LABELS } from '../objections/case-status';
+import { isOpen, ObjectionStatus, STATUS_LABELS } from '../objections/case-status';
 import type { DeadlineKind } from '../objections/next-deadline';
 import { phoneHref, safeWebsite } from '../portal/contact-links';
 import { fileSize } from '../portal/case-page';
 import { SENTIMENT_LABELS } from '../signals/life-domain-code';
-import { CaseAction, FORM_FIELDS, FormProblem, NOBODY } from './case-forms';
+import { CaseAction, FormProblem, NOBODY } from './case-forms';
+import { dateText, dateTimeText } from './case-text';
 import { deadlineView } from './deadline-text';
+import { caseFormFields } from './form-fields';
+import { procedureDone } from './procedure-done';
+import { procedureOverview } from './procedure-overview';
+import { isProcedureAction } from './procedure-form-fields';
+import { procedureForms, procedureFormShown } from './procedure-view';
 import { staffHome } from './request-checks';
+
+export { dateTimeText } from './case-text';
 
 export type StaffCaseJson = ReturnType<typeof staffCaseJson>;
 
@@ -34,7 +42,13 @@ export interface CaseViewContext {
     atRisk: boolean;
   } | null;
   handlers: { id: string; name: string }[];
+  /** All active staff (who took the contested decision); the handlers when not given. */
+  staff?: { id: string; name: string }[];
   partners: PartnerOption[];
+  /** Today in the Netherlands: which steps still fit (an extension only while the term runs). */
+  today: LocalDate;
+  /** First contact against the tenant's norm (src/inbox/first-contact.ts). */
+  firstContact: FirstContact;
   /** What was just done (the `gedaan` flag after a form's redirect). */
   done?: CaseAction;
   problem?: FormProblem;
@@ -62,39 +76,13 @@ const DOCUMENT_KINDS: Record<string, string> = {
   letter: 'Brief',
 };
 
-const DATE_TIME = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** "3 december 2026 om 14:05" */
-export function dateTimeText(iso: string): string {
-  const parts = Object.fromEntries(DATE_TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.day} ${parts.month} ${parts.year} om ${parts.hour}:${parts.minute}`;
-}
-
-function dateText(date: string | null | undefined): string | undefined {
-  return date ? formatDutchDate(date as LocalDate, { weekday: false }) : undefined;
-}
-
 /** The case page: the filing, the signals with their evidence, the forms to work the case and the timeline. */
 export function staffCaseView(kase: StaffCaseJson, context: CaseViewContext) {
   const caseHref = `${staffHome(context.tenantSlug)}/zaken/${encodeURIComponent(kase.reference)}`;
   const problem = context.problem;
-  const valueOf = (action: CaseAction, name: string, fallback = '') =>
-    problem?.action === action ? (problem.values[name] ?? fallback) : fallback;
-  const errorOf = (action: CaseAction, name: string) =>
-    problem?.action === action ? problem.fields[name] : undefined;
-  const field = (action: CaseAction, name: string, fallback = '') => ({
-    id: FORM_FIELDS[action][name],
-    name,
-    value: valueOf(action, name, fallback),
-    error: errorOf(action, name),
-  });
+  const fields = caseFormFields(problem);
+  const { field } = fields;
+  const valueOf = (action: CaseAction, name: string, fallback = '') => field(action, name, fallback).value;
 
   const objector = kase.objector;
   const address = objector.address;
@@ -105,14 +93,30 @@ export function staffCaseView(kase: StaffCaseJson, context: CaseViewContext) {
   const chosenPartner = valueOf('doorverwijzen', 'organisatie');
   const statusField = field('status', 'status');
   const viewerIsHandler = context.handlers.some((h) => h.id === context.viewerId);
+  const open = isOpen(kase.status as ObjectionStatus);
+  const formShown = (action: CaseAction) =>
+    isProcedureAction(action) ? procedureFormShown(action, kase, context.today) : open;
 
   return {
     reference: kase.reference,
+    /** Still being worked: the page offers its forms. A closed case is only read. */
+    open,
+    procedure: procedureOverview(kase, context.firstContact),
+    ...procedureForms(kase, {
+      caseHref,
+      today: context.today,
+      handlers: context.handlers,
+      staff: context.staff ?? context.handlers,
+      fields,
+    }),
     regulation: kase.regulation.name,
     objectorName: objector.name,
     inboxHref: staffHome(context.tenantSlug),
     done: context.done ? doneMessage(context.done, kase) : undefined,
-    errors: problem?.summary ?? [],
+    // A form the page no longer shows (posted from a stale page): its message without a link to it.
+    errors: (problem?.summary ?? []).map((entry) =>
+      formShown(problem!.action) ? entry : { message: entry.message },
+    ),
     summary: {
       status: STATUS_LABELS[kase.status as ObjectionStatus] ?? kase.status,
       assignee: kase.assignee?.name,
@@ -193,12 +197,15 @@ export function staffCaseView(kase: StaffCaseJson, context: CaseViewContext) {
     statusForm: {
       action: `${caseHref}/status`,
       error: statusField.error,
-      options: kase.allowedNext.map((status, index) => ({
-        id: index === 0 ? statusField.id : `status-${status}`,
-        value: status,
-        label: STATUS_LABELS[status],
-        checked: status === chosenStatus,
-      })),
+      // Withdrawal has its own form, which records how the objector withdrew.
+      options: kase.allowedNext
+        .filter((status) => status !== 'withdrawn')
+        .map((status, index) => ({
+          id: index === 0 ? statusField.id : `status-${status}`,
+          value: status,
+          label: STATUS_LABELS[status],
+          checked: status === chosenStatus,
+        })),
       note: field('status', 'toelichting'),
     },
     messageForm: { action: `${caseHref}/bericht`, field: field('bericht', 'bericht') },
@@ -232,12 +239,39 @@ export function staffCaseView(kase: StaffCaseJson, context: CaseViewContext) {
   };
 }
 
-/** The text behind a timeline line that a handler needs to read in full: a message, a note. */
-function timelineDetails(kind: string, data: Record<string, unknown>): string | undefined {
+/** The text behind a timeline line that a handler needs to read in full: a message, a note, a report. */
+export function timelineDetails(kind: string, data: Record<string, unknown>): string | undefined {
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value : undefined);
-  if (kind === 'message_to_citizen' || kind === 'message_from_citizen') return text(data.body);
-  if (kind === 'status_changed' || kind === 'referral_sent') return text(data.note);
-  return undefined;
+  const labelled = (parts: [string, unknown][]) =>
+    parts
+      .map(([label, value]) => (text(value) ? `${label}: ${text(value)}` : ''))
+      .filter(Boolean)
+      .join('\n\n') || undefined;
+  switch (kind) {
+    case 'message_to_citizen':
+    case 'message_from_citizen':
+      return text(data.body);
+    case 'conversation':
+      return labelled([
+        ['Verslag', data.notes],
+        ['Wat er echt speelt', data.realIssue],
+        ['Afspraak', data.agreement],
+      ]);
+    case 'decision_term_extended':
+      return labelled([['Reden', data.reason]]);
+    case 'decision_term_postponed':
+      return labelled([['Instemming', data.consent]]);
+    case 'decided':
+      return labelled([['Herroepen en vervangen door', data.revokedAndReplaced]]);
+    case 'status_changed':
+    case 'referral_sent':
+    case 'contact_attempt':
+    case 'withdrawn':
+    case 'decision_corrected':
+      return text(data.note);
+    default:
+      return undefined;
+  }
 }
 
 function doneMessage(action: CaseAction, kase: StaffCaseJson): string {
@@ -252,5 +286,7 @@ function doneMessage(action: CaseAction, kase: StaffCaseJson): string {
       return 'Uw bericht is verstuurd. De indiener ziet het op de eigen zaakpagina en krijgt een e-mail als er een e-mailadres bekend is.';
     case 'doorverwijzen':
       return 'De doorverwijzing is verstuurd. De indiener ziet de gegevens van de organisatie op de eigen zaakpagina.';
+    default:
+      return procedureDone(action, kase);
   }
 }

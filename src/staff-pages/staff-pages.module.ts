@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DecisionsModule } from '../decisions/decisions.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { InboxModule } from '../inbox/inbox.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { ObjectionsModule } from '../objections/objections.module';
+import { ProcedureModule } from '../procedure/procedure.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { RegulationsModule } from '../regulations/regulations.module';
+import { ResolutionModule } from '../resolution/resolution.module';
 import { CasePagesService } from './case-pages.service';
 import { InboxPagesService } from './inbox-pages.service';
 import { LoginPagesService } from './login-pages.service';
+import { ProcedureActionsService } from './procedure-actions.service';
 import { StaffAssetsController } from './staff-assets.controller';
 import { StaffCaseController } from './staff-case.controller';
 import { StaffErrorFilter } from './staff-error.filter';
@@ -34,6 +38,9 @@ import { StaffSessionService } from './staff-session.service';
     DocumentsModule,
     DeadlinesModule,
     RegulationsModule,
+    ResolutionModule,
+    ProcedureModule,
+    DecisionsModule,
   ],
   controllers: [StaffAssetsController, StaffLoginController, StaffInboxController, StaffCaseController],
   providers: [
@@ -45,6 +52,9 @@ import { StaffSessionService } from './staff-session.service';
     LoginPagesService,
     InboxPagesService,
     CasePagesService,
+    ProcedureActionsService,
   ],
+  // For the staff pages of other modules (reports, bulk decisions): the same layout, session and checks.
+  exports: [StaffPagesService, StaffSessionService, StaffSessionGuard, SameOriginPostGuard, StaffErrorFilter],
 })
 export class StaffPagesModule {}

@@ -44,7 +44,12 @@ export class StaffPagesService {
         tenantName: tenant.name,
         home,
         viewer: options.viewerName
-          ? { name: options.viewerName, logout: `${home}/uitloggen`, onInbox: page === 'inbox' }
+          ? {
+              name: options.viewerName,
+              logout: `${home}/uitloggen`,
+              onInbox: page === 'inbox',
+              onReports: page === 'reports',
+            }
           : undefined,
       },
     });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 
 /** The pages under `templates/staff/pages/`. */
-export type StaffPage = 'login' | 'inbox' | 'case' | 'error';
+export type StaffPage = 'login' | 'inbox' | 'case' | 'error' | 'reports' | 'decision-batch';
 
 export type StaffContext = Record<string, unknown>;
 type Template = HandlebarsTemplateDelegate<StaffContext>;

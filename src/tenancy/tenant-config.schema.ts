@@ -58,6 +58,23 @@ const regulation = z.strictObject({
   diagnosis: diagnosisTreeSchema,
 });
 
+/**
+ * Costs of professional help reimbursed with a decision on an objection (Awb 7:15): a flat rate from the
+ * Besluit proceskosten bestuursrecht, points (Bijlage, onderdeel A1: 1 for the objection, 1 for attending the
+ * hearing) times the value of a point in the objection phase. The value of a point is indexed every
+ * 1 January, so the amounts are configurable per tenant; the defaults are the 2025 rates and must be checked
+ * against the Besluit each year.
+ */
+export const DEFAULT_COST_RATES = { pointValueCents: 64_700, objectionPoints: 1, hearingPoints: 1 } as const;
+
+const points = z.number().min(0).max(10).multipleOf(0.5);
+const costRates = z.strictObject({
+  pointValueCents: z.number().int().min(0).max(1_000_000).default(DEFAULT_COST_RATES.pointValueCents),
+  objectionPoints: points.default(DEFAULT_COST_RATES.objectionPoints),
+  hearingPoints: points.default(DEFAULT_COST_RATES.hearingPoints),
+});
+export type CostRates = z.infer<typeof costRates>;
+
 const demoStaff = z.strictObject({
   email: z.email(),
   name: z.string().min(1),
@@ -86,8 +103,9 @@ export const tenantConfigSchema = z
       .strictObject({
         atRiskWorkingDays: z.number().int().min(1).max(30).default(5),
         firstContactWorkingDays: z.number().int().min(1).max(30).default(5),
+        costs: costRates.default(DEFAULT_COST_RATES),
       })
-      .default({ atRiskWorkingDays: 5, firstContactWorkingDays: 5 }),
+      .default({ atRiskWorkingDays: 5, firstContactWorkingDays: 5, costs: DEFAULT_COST_RATES }),
     referralPartners: z.array(referralPartner).default([]),
     /** Signal terms for this population (local names, dialect), added to the built-in lexicons. */
     signals: extraTermsSchema.optional(),

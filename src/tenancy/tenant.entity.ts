@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ExtraTerms } from '../signals/text-signals';
+import type { CostRates } from './tenant-config.schema';
 
 /** The public face of a municipality: what its portal, letters and staff pages show. */
 export interface Address {
@@ -15,7 +16,12 @@ export interface TenantProfile {
   court: { name: string; address: Address };
   contact: { phone: string; email: string; website: string; postalAddress: Address };
   branding: { primaryColor: string; logo?: string };
-  settings: { atRiskWorkingDays: number; firstContactWorkingDays: number };
+  settings: {
+    atRiskWorkingDays: number;
+    firstContactWorkingDays: number;
+    /** Flat rates for costs reimbursed under Awb 7:15; absent in profiles stored before they existed. */
+    costs?: CostRates;
+  };
   /** The tenant's own signal terms, used wherever its citizens' text is analysed. */
   signals?: ExtraTerms;
 }

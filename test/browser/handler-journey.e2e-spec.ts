@@ -8,6 +8,7 @@ import {
   newWatchedPage,
   tabTo,
 } from '../support/browser';
+import { addDays, todayInAmsterdam } from '../../src/deadlines/local-date';
 import { bosObjection, daysAgo } from '../support/fixtures';
 import { DEMO_PASSWORD, startTestApp, TestApp } from '../support/test-app';
 
@@ -192,5 +193,117 @@ describe("a handler works Bo's case (chromium)", () => {
 
     await context.close();
     console.log(`axe (WCAG 2.1 A/AA) per staff page, all impacts:\n  ${audited.join('\n  ')}`);
+  });
+
+  it('works the informal approach, the formal procedure and a bulk decision; every section open passes axe', async () => {
+    const { context, page } = await newPage();
+    const auditedBefore = audited.length;
+    const noAddress = await file(
+      bosObjection({
+        decision: { reference: 'PW-2026-0555', date: daysAgo(5) },
+        objector: { name: 'Noor Jansen', email: 'noor@example.nl', phone: '06 11122233' },
+        grounds: { hints: [], text: 'De berekening klopt niet.' },
+      }),
+    );
+    const woz = await file(
+      bosObjection({
+        regulation: 'woz',
+        decision: { reference: 'WOZ-2026-0042', date: daysAgo(4) },
+        objector: { ...BO.objector, name: 'Willem de Waard' },
+        grounds: { hints: [], text: 'De WOZ-waarde is te hoog.' },
+      }),
+    );
+
+    await page.goto(`${base}/rivierstad/behandelaar/inloggen`);
+    await page.getByLabel('E-mailadres').fill('behandelaar@rivierstad.example');
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await navigation(page, () => page.getByRole('button', { name: 'Inloggen' }).click());
+
+    // The case page with every step open: informal contact, the formal procedure and the decision.
+    const casePage = `${base}/rivierstad/behandelaar/zaken/${noAddress.reference}`;
+    const openEverySection = () =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { querySelectorAll: (s: string) => { open: boolean }[] } }
+        ).document
+          .querySelectorAll('details')
+          .forEach((d) => (d.open = true)),
+      );
+    await page.goto(casePage);
+    expect(await page.locator('details.action-details').count()).toBe(10);
+    await openEverySection();
+    expect(await page.locator('details:not([open])').count()).toBe(0);
+    expect(await page.getByText('nog geen contact; norm:').count()).toBe(1);
+    await audit(page, 'zaak: alle stappen open');
+    await page.screenshot({ path: '/tmp/staff-case-procedure.png', fullPage: true });
+
+    // A conversation: the confirmation letter is ticked already.
+    await page.goto(casePage);
+    await page.locator('summary', { hasText: 'Gesprek en afspraak' }).click();
+    await page.locator('#gesprek-kanaal').check();
+    await page.locator('#gesprek-verslag').fill('Noor gebeld; zij begrijpt de berekening nu.');
+    await page.locator('#gesprek-route').check();
+    await page.locator('#gesprek-afspraak').fill('U krijgt de berekening nog een keer op papier.');
+    expect(await page.locator('#gesprek-bevestigen').isChecked()).toBe(true);
+    await navigation(page, () => page.getByRole('button', { name: 'Gesprek vastleggen' }).click());
+    expect(await page.getByRole('status').textContent()).toContain(
+      'De bevestigingsbrief staat bij de documenten.',
+    );
+    expect(await page.locator('main').innerText()).toContain(
+      'De beslistermijn loopt door tijdens informeel contact',
+    );
+
+    // Ask for the missing address (preselected), then plan the hearing: the hearer did not take the decision.
+    await page.goto(casePage);
+    await page.locator('summary', { hasText: 'Om aanvulling vragen' }).click();
+    expect(await page.getByLabel('adres', { exact: true }).isChecked()).toBe(true);
+    await navigation(page, () => page.getByRole('button', { name: 'Herstelverzoek versturen' }).click());
+    expect(await page.getByRole('status').textContent()).toContain(
+      'Het verzoek om aan te vullen is verstuurd',
+    );
+    await page.locator('summary', { hasText: 'Hoorzitting plannen' }).click();
+    await page.getByLabel('Datum en tijd').fill(`${addDays(todayInAmsterdam(), 21)}T10:00`);
+    await page.getByLabel('Plaats (niet verplicht)').fill('Stadhuis, zaal 2');
+    await page.getByLabel('Hoorder').selectOption({ label: 'Jeroen Bakker' });
+    await page.getByLabel('Wie nam het bestreden besluit?').selectOption({ label: 'Fatima El Amrani' });
+    await navigation(page, () => page.getByRole('button', { name: 'Uitnodiging versturen' }).click());
+    expect(await page.getByRole('status').textContent()).toContain('De hoorzitting is gepland op');
+    // Now also: repair received and the hearing report.
+    expect(await page.locator('details.action-details').count()).toBe(11);
+    await openEverySection();
+    await audit(page, 'zaak: herstel en hoorzitting, alle stappen open');
+
+    // A decision posted without its choices comes back with the error summary and the section open.
+    await page.goto(casePage);
+    await page.locator('summary', { hasText: 'Beslissing op bezwaar' }).click();
+    await page.locator('#beslissen-motivering').fill('Mijn motivering.');
+    await navigation(page, () => page.getByRole('button', { name: 'Beslissing vastleggen' }).click());
+    expect(await page.title()).toMatch(/^Fout: Bezwaar /);
+    expect(await page.getByRole('alert').textContent()).toContain('Kies de beslissing op het bezwaar.');
+    expect(await page.locator('#beslissen-motivering').inputValue()).toBe('Mijn motivering.');
+    await audit(page, 'zaak: beslissing met fout');
+
+    // The inbox with the bulk form open; a run of one WOZ decision goes to its progress page.
+    await page.goto(`${base}/rivierstad/behandelaar`);
+    await page.locator('summary', { hasText: 'Beslissen in bulk' }).click();
+    await audit(page, 'inbox: bulkformulier open');
+    await navigation(page, () => page.getByRole('button', { name: 'Beslissingen starten' }).click());
+    expect(await page.getByRole('alert').textContent()).toContain('Kies in de tabel de zaken');
+    await audit(page, 'inbox: bulkformulier met fout');
+    await page.getByLabel(`Kies ${woz.reference} van Willem de Waard`).check();
+    await page.getByLabel('Ongegrond').check();
+    await page.getByLabel('Motivering voor alle gekozen zaken').fill('De WOZ-waarde is goed vastgesteld.');
+    await page
+      .getByLabel('Hoorzitting of grond om niet te horen (artikel 7:3 Awb)')
+      .selectOption('clearly_unfounded');
+    await page.screenshot({ path: '/tmp/staff-inbox-bulk.png', fullPage: true });
+    await navigation(page, () => page.getByRole('button', { name: 'Beslissingen starten' }).click());
+    expect(new URL(page.url()).pathname).toMatch(/^\/rivierstad\/behandelaar\/bulk\/[0-9a-f-]{36}$/);
+    expect(await page.locator('h1').innerText()).toContain('Beslissingen in bulk');
+
+    await context.close();
+    console.log(
+      `axe (WCAG 2.1 A/AA) per procedure page, all impacts:\n  ${audited.slice(auditedBefore).join('\n  ')}`,
+    );
   });
 });

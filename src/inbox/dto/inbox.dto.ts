@@ -51,11 +51,24 @@ export class InboxQueryDto {
   @Allow()
   atRisk?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "No first contact with the objector yet, and the tenant's firstContactWorkingDays have passed",
+    enum: ['true', 'false'],
+  })
+  @Allow()
+  noContact?: string;
+
   @ApiPropertyOptional({ description: 'Reference prefix or part of the objector name', maxLength: 100 })
   @Allow()
   q?: string;
 
-  @ApiPropertyOptional({ enum: INBOX_SORTS, default: 'deadline' })
+  @ApiPropertyOptional({
+    enum: INBOX_SORTS,
+    default: 'deadline',
+    description:
+      'deadline: nearest next deadline first; received: newest first; contact: cases whose first contact is late first, then by deadline',
+  })
   @Allow()
   sort?: string;
 
@@ -89,6 +102,19 @@ export class InboxAssigneeDto {
   @ApiProperty() name!: string;
 }
 
+export class InboxFirstContactDto {
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the objector was first reached',
+  })
+  at!: string | null;
+  @ApiProperty({ format: 'date', description: "Day of receipt plus the tenant's firstContactWorkingDays" })
+  dueOn!: string;
+  @ApiProperty({ description: 'Open, no contact yet, and dueOn has passed' }) late!: boolean;
+}
+
 export class InboxItemDto implements InboxItem {
   @ApiProperty({ example: 'RIV-2026-00042' }) reference!: string;
   @ApiProperty({ enum: OBJECTION_STATUSES }) status!: ObjectionStatus;
@@ -110,6 +136,16 @@ export class InboxItemDto implements InboxItem {
   @ApiProperty({ type: InboxAssigneeDto, nullable: true }) assignee!: InboxAssigneeDto | null;
   @ApiProperty() timely!: boolean;
   @ApiProperty({ description: 'The citizen wrote after the handler last did' }) awaitingReply!: boolean;
+  @ApiProperty({ type: InboxFirstContactDto }) firstContact!: InboxFirstContactDto;
+  @ApiProperty({ description: 'In informal contact: the decision term keeps running meanwhile' })
+  informalContactRunning!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'First day a penalty (Awb 4:17) falls due after a notice of default',
+  })
+  penaltyStartsOn!: string | null;
 }
 
 export class InboxStatusCountsDto implements Record<ObjectionStatus, number> {
@@ -129,6 +165,7 @@ export class InboxCountsDto implements InboxCounts {
   atRisk!: number;
   @ApiProperty({ description: 'Open cases assigned to the caller' }) mine!: number;
   @ApiProperty({ description: 'Open cases without an assignee' }) unassigned!: number;
+  @ApiProperty({ description: 'Open cases whose first contact is late (noContact=true)' }) noContact!: number;
 }
 
 export class InboxPageDto implements InboxPage {
