@@ -5,7 +5,7 @@ import { writtenDate } from '../src/letters/addressee';
 import { binaryBody } from './support/binary-body';
 import { bosObjection, daysAgo } from './support/fixtures';
 import { pdfText } from './support/pdf-text';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp, userIdOf } from './support/test-app';
 
 /**
  * Issue 5 as a handler tries it: Bo's case through a phone call and a referral to a partially founded decision,
@@ -41,7 +41,7 @@ describe('handling three cases from receipt to the report', () => {
     t = await startTestApp();
     token = await t.tokenFor('rivierstad');
     const admin = await t.tokenFor('rivierstad', 'beheer@rivierstad.example');
-    adminId = (JSON.parse(Buffer.from(admin.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+    adminId = userIdOf(admin);
     handlerId = ((await api('get', '/staff').expect(200)).body as { id: string }[])[0].id;
     references.bo = await file('journey-bo-0001', bosObjection());
     references.withdrawn = await file(

@@ -1,11 +1,8 @@
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE } from '../src/common/problems/problem-details.filter';
 import { addDays, LocalDate } from '../src/deadlines/local-date';
 import { CURSOR_INVALID, CURSOR_OTHER_SORT, InboxItem, InboxPage } from '../src/inbox/inbox-query';
 import { bosObjection, daysAgo } from './support/fixtures';
-import { startTestApp, TestApp } from './support/test-app';
-import { adminUrl, withDatabase } from './support/test-database';
+import { startTestApp, TestApp, userIdOf } from './support/test-app';
 
 const NEUTRAL = 'Ik ben het niet eens met dit besluit. De gegevens over mijn inkomen kloppen niet.';
 
@@ -42,26 +39,6 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
   let atRiskUntil: LocalDate;
   let heuveldorpReference: string;
 
-  /**
-   * Sets up what has no API yet (assignment, status, repair dates) through a connection that bypasses
-   * row-level security: the owner's on PostgreSQL, the embedded database's own superuser session otherwise.
-   */
-  async function asOwner<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const admin = adminUrl();
-    if (!admin) return (await t.app.get(DataSource).query(sql, params)) as T[];
-    const database = new URL(t.config.databaseUrl!).pathname.slice(1);
-    const client = new Client({ connectionString: withDatabase(admin, database) });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-
-  const userIdOf = (token: string) =>
-    (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
-
   const inbox = (params = '', token = handlerToken, tenant = 'rivierstad') =>
     t
       .http()
@@ -74,7 +51,7 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
   const keyOf = (reference: string) =>
     (Object.keys(filed) as CaseKey[]).find((k) => filed[k].reference === reference);
   const setCase = (key: CaseKey, assignments: string, params: unknown[] = []) =>
-    asOwner(`UPDATE objections SET ${assignments} WHERE id = $1`, [filed[key].id, ...params]);
+    t.asOwner(`UPDATE objections SET ${assignments} WHERE id = $1`, [filed[key].id, ...params]);
 
   beforeAll(async () => {
     // Nothing runs on a timer, so the owner's statements never meet a unit of work on the embedded session.
@@ -102,7 +79,7 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
         ...(key === 'bo' ? {} : { grounds: { hints: [], text: NEUTRAL } }),
       });
       const response = await file('rivierstad', body);
-      const [{ id }] = await asOwner<{ id: string }>(`SELECT id FROM objections WHERE reference = $1`, [
+      const [{ id }] = await t.asOwner<{ id: string }>(`SELECT id FROM objections WHERE reference = $1`, [
         response.reference,
       ]);
       filed[key] = { ...response, id };
@@ -111,7 +88,7 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
       .reference;
 
     const staff = async (token: string) => {
-      const [row] = await asOwner<{ id: string; name: string }>(
+      const [row] = await t.asOwner<{ id: string; name: string }>(
         `SELECT id, name FROM staff_users WHERE id = $1`,
         [userIdOf(token)],
       );
@@ -146,7 +123,7 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
 
   /** Every open case, in the order the inbox must give them: nearest deadline first, none last, then id. */
   async function expectedDeadlineOrder(statuses = `('received', 'informal_contact', 'formal_procedure')`) {
-    const rows = await asOwner<{ reference: string }>(
+    const rows = await t.asOwner<{ reference: string }>(
       `SELECT reference FROM objections WHERE tenant_id = (SELECT id FROM tenants WHERE slug = 'rivierstad')
          AND status IN ${statuses} ORDER BY next_deadline ASC NULLS LAST, id ASC`,
     );
@@ -354,7 +331,7 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
       const walked = await walk('sort=received', limit);
       expect(walked).toEqual(await referencesOf('sort=received&limit=200'));
       expect(new Set(walked).size).toBe(15);
-      const rows = await asOwner<{ reference: string }>(
+      const rows = await t.asOwner<{ reference: string }>(
         `SELECT reference FROM objections WHERE status <> 'decided'
            AND tenant_id = (SELECT id FROM tenants WHERE slug = 'rivierstad') ORDER BY received_at DESC, id DESC`,
       );

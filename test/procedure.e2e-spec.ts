@@ -1,5 +1,3 @@
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../src/common/problems/problem-details.filter';
 import { defaultAtwCalendar as calendar } from '../src/deadlines/atw-calendar';
 import { formatDutchDate } from '../src/deadlines/dutch-dates';
@@ -12,7 +10,6 @@ import { bosObjection } from './support/fixtures';
 import { pdfText } from './support/pdf-text';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
-import { adminUrl, withDatabase } from './support/test-database';
 
 interface TimelineEntry {
   kind: string;
@@ -31,28 +28,11 @@ describe('formal procedure: repair, hearing, decision term and penalty (staff)',
   let today: LocalDate;
   const staff = {} as Record<'handler' | 'admin', string>;
 
-  /**
-   * Moves dates of a case back in time through a connection that bypasses row-level security: the owner's on
-   * PostgreSQL, the embedded database's own session otherwise (nothing runs on a timer here, so it never meets
-   * a unit of work).
-   */
-  async function asOwner<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const admin = adminUrl();
-    if (!admin) return (await t.app.get(DataSource).query(sql, params)) as T[];
-    const database = new URL(t.config.databaseUrl!).pathname.slice(1);
-    const client = new Client({ connectionString: withDatabase(admin, database) });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
   const setCase = (reference: string, assignments: string, params: unknown[] = []) =>
-    asOwner(`UPDATE objections SET ${assignments} WHERE reference = $1`, [reference, ...params]);
+    t.asOwner(`UPDATE objections SET ${assignments} WHERE reference = $1`, [reference, ...params]);
   const stored = async (reference: string) =>
     (
-      await asOwner<{
+      await t.asOwner<{
         next_deadline: string | null;
         next_deadline_kind: string | null;
         decision_term_ends: string;
@@ -70,7 +50,7 @@ describe('formal procedure: repair, hearing, decision term and penalty (staff)',
     t = await startTestApp({ SMTP_URL: await smtp.start(), OUTBOX_POLL_MS: '600000' });
     token = await t.tokenFor('rivierstad');
     otherTenantToken = await t.tokenFor('heuveldorp');
-    const rows = await asOwner<{ id: string; email: string }>(
+    const rows = await t.asOwner<{ id: string; email: string }>(
       `SELECT id, email FROM staff_users WHERE email IN ('behandelaar@rivierstad.example', 'beheer@rivierstad.example')`,
     );
     staff.handler = rows.find((r) => r.email.startsWith('behandelaar'))!.id;

@@ -1,6 +1,4 @@
-import { Client } from 'pg';
 import type { Browser } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE } from '../src/common/problems/problem-details.filter';
 import { DECISION_OUTCOMES, DecisionOutcome, OUTCOME_WORDS } from '../src/decisions/decision-outcome';
 import { addDays, LocalDate, todayInAmsterdam } from '../src/deadlines/local-date';
@@ -9,7 +7,6 @@ import type { Report } from '../src/reports/report';
 import { auditPage, launchChromium, navigation, newWatchedPage } from './support/browser';
 import { bosObjection, daysAgo } from './support/fixtures';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
-import { adminUrl, withDatabase } from './support/test-database';
 
 type Tenant = 'rivierstad' | 'heuveldorp';
 
@@ -387,20 +384,6 @@ describe('reports (GET /api/v1/tenants/{tenant}/reports, .csv, and /:tenant/beha
   let receivedNow: string;
   let activeRegulations: { code: string; name: string }[];
 
-  /** Through a connection that bypasses row-level security, as test/inbox.e2e-spec.ts does. */
-  async function asOwner<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const admin = adminUrl();
-    if (!admin) return (await t.app.get(DataSource).query(sql, params)) as T[];
-    const database = new URL(t.config.databaseUrl!).pathname.slice(1);
-    const client = new Client({ connectionString: withDatabase(admin, database) });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-
   const api = (path: string, token = handlerToken) => t.http().get(path).auth(token, { type: 'bearer' });
   const reportOf = async (query: string, tenant: Tenant = 'rivierstad', token = handlerToken) =>
     (await api(`/api/v1/tenants/${tenant}/reports${query}`, token).expect(200)).body as Report;
@@ -426,12 +409,12 @@ describe('reports (GET /api/v1/tenants/{tenant}/reports, .csv, and /:tenant/beha
           }),
         )
         .expect(201);
-      const [{ id }] = await asOwner<{ id: string }>(
+      const [{ id }] = await t.asOwner<{ id: string }>(
         `SELECT id FROM objections WHERE reference = $1 AND tenant_id = (SELECT id FROM tenants WHERE slug = $2)`,
         [(response.body as { reference: string }).reference, spec.tenant],
       );
       ids[key] = id;
-      await asOwner(
+      await t.asOwner(
         `UPDATE objections
             SET received_at = COALESCE($2::timestamptz, received_at), status = $3, outcome = $4,
                 decided_at = $5, first_contact_at = $6, status_changed_at = $7, decision_term_ends = $8,
@@ -451,19 +434,19 @@ describe('reports (GET /api/v1/tenants/{tenant}/reports, .csv, and /:tenant/beha
         ],
       );
       for (const event of spec.events) {
-        await asOwner(
+        await t.asOwner(
           `INSERT INTO objection_events (tenant_id, objection_id, at, actor, kind, data)
            SELECT tenant_id, id, $2, $3, $4, $5::jsonb FROM objections WHERE id = $1`,
           [id, event.at, staffActor, event.kind, JSON.stringify(event.data)],
         );
       }
     }
-    [{ received_at: receivedNow }] = await asOwner<{ received_at: string }>(
+    [{ received_at: receivedNow }] = await t.asOwner<{ received_at: string }>(
       `SELECT to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS received_at
          FROM objections WHERE id = $1`,
       [ids.today],
     );
-    activeRegulations = await asOwner<{ code: string; name: string }>(
+    activeRegulations = await t.asOwner<{ code: string; name: string }>(
       `SELECT code, name FROM regulations WHERE active AND tenant_id = (SELECT id FROM tenants WHERE slug = 'rivierstad')`,
     );
   });

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../src/common/problems/problem-details.filter';
 import { LegalCalendarService } from '../src/deadlines/legal-calendar.service';
 import { amsterdamDateOf } from '../src/deadlines/local-date';
@@ -13,7 +11,6 @@ import { bosObjection } from './support/fixtures';
 import { pdfText } from './support/pdf-text';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
-import { adminUrl, withDatabase } from './support/test-database';
 
 interface CaseJson {
   status: string;
@@ -59,20 +56,6 @@ describe('informal resolution (staff API)', () => {
     await sink.stop();
   });
 
-  /** Bypasses row-level security, as test/inbox.e2e-spec.ts does: the owner on PostgreSQL, PGlite's own session. */
-  async function asOwner<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const admin = adminUrl();
-    if (!admin) return (await t.app.get(DataSource).query(sql, params)) as T[];
-    const database = new URL(t.config.databaseUrl!).pathname.slice(1);
-    const client = new Client({ connectionString: withDatabase(admin, database) });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-
   async function file(overrides: Record<string, unknown> = {}, tenant = 'rivierstad') {
     const response = await t
       .http()
@@ -86,7 +69,7 @@ describe('informal resolution (staff API)', () => {
 
   /** Moves a case's receipt back, as if it came in `days` days ago. */
   const receivedDaysAgo = (reference: string, days: number) =>
-    asOwner(
+    t.asOwner(
       `UPDATE objections SET received_at = received_at - make_interval(days => $2) WHERE reference = $1`,
       [reference, days],
     );
@@ -529,7 +512,7 @@ describe('informal resolution (staff API)', () => {
         agreement: 'Uitleg gegeven.',
         confirm: false,
       }).expect(201);
-      await asOwner(`UPDATE objections SET penalty_starts_on = '2027-02-01' WHERE reference = $1`, [
+      await t.asOwner(`UPDATE objections SET penalty_starts_on = '2027-02-01' WHERE reference = $1`, [
         cases.lateOld,
       ]);
       // An unreached attempt is no contact.
@@ -541,7 +524,7 @@ describe('informal resolution (staff API)', () => {
       const byReference = await items();
       for (const reference of Object.values(cases)) {
         const item = byReference.get(reference)!;
-        const [{ received_at }] = await asOwner<{ received_at: Date }>(
+        const [{ received_at }] = await t.asOwner<{ received_at: Date }>(
           `SELECT received_at FROM objections WHERE reference = $1`,
           [reference],
         );

@@ -2,8 +2,10 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config';
 import { adminQuery, adminUrl, runPrefix, TEST_APP_LOGIN, withDatabase } from './test-database';
@@ -16,6 +18,11 @@ export interface TestApp {
   http: () => TestAgent;
   /** A bearer token for a demo staff member of a tenant. */
   tokenFor: (tenant: string, email?: string) => Promise<string>;
+  /**
+   * SQL past row-level security, to set up what a test cannot reach through the API (dates in the past, say):
+   * as the owner on PostgreSQL, on the embedded database's own superuser session otherwise.
+   */
+  asOwner: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
   close: () => Promise<void>;
 }
 
@@ -62,10 +69,25 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
       return (response.body as { accessToken: string }).accessToken;
     },
+    asOwner: async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
+      if (!admin || !database) return (await app.get(DataSource).query(sql, params)) as T[];
+      const client = new Client({ connectionString: withDatabase(admin, database) });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
       if (admin && database) await adminQuery(admin, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
+}
+
+/** The staff user id inside a bearer token. */
+export function userIdOf(token: string): string {
+  return (JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
 }
