@@ -6,7 +6,9 @@ import { Database } from '../database/database.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { decoyHash, passwordHasher } from './password-hasher';
 import { StaffPrincipal, TokenClaims } from './staff-principal';
-import { StaffUser } from './staff-user.entity';
+import { StaffRole, StaffUser } from './staff-user.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AuthService {
@@ -43,7 +45,37 @@ export class AuthService {
     await this.database.forTenant(tenant.id, (db) =>
       db.getRepository(StaffUser).update({ tenantId: tenant.id, id: user.id }, { lastLoginAt: new Date() }),
     );
-    return { userId: user.id, tenantId: tenant.id, tenantSlug: tenant.slug, roles: user.roles };
+    return {
+      userId: user.id,
+      tenantId: tenant.id,
+      tenantSlug: tenant.slug,
+      name: user.name,
+      roles: user.roles,
+    };
+  }
+
+  /**
+   * The staff member a verified token speaks for, as the account is now: null once it is deactivated, and its
+   * roles as they are now rather than as they were at login, so that a change takes effect at once.
+   */
+  async currentPrincipal(claims: TokenClaims): Promise<StaffPrincipal | null> {
+    if (!claims.sub || !claims.tid || !UUID.test(claims.sub) || !UUID.test(claims.tid)) return null;
+    const [account] = await this.database.forTenant(
+      claims.tid,
+      (db) =>
+        db.query(`SELECT name, roles FROM staff_users WHERE tenant_id = $1 AND id = $2 AND active`, [
+          claims.tid,
+          claims.sub,
+        ]) as Promise<{ name: string; roles: StaffRole[] }[]>,
+    );
+    if (!account) return null;
+    return {
+      userId: claims.sub,
+      tenantId: claims.tid,
+      tenantSlug: claims.ten,
+      name: account.name,
+      roles: account.roles,
+    };
   }
 
   async issueToken(

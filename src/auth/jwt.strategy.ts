@@ -3,11 +3,15 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { AuthService } from './auth.service';
 import { StaffPrincipal, TokenClaims } from './staff-principal';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly auth: AuthService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.tokenSecret,
@@ -16,7 +20,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: TokenClaims): StaffPrincipal {
-    return { userId: claims.sub, tenantId: claims.tid, tenantSlug: claims.ten, roles: claims.roles };
+  /** A deactivated account's token stops working at once; null makes the guard answer 401. */
+  validate(claims: TokenClaims): Promise<StaffPrincipal | null> {
+    return this.auth.currentPrincipal(claims);
   }
 }

@@ -6,6 +6,8 @@ export interface StaffPrincipal {
   userId: string;
   tenantId: string;
   tenantSlug: string;
+  /** As the account has it now (read with every request, like the roles). */
+  name: string;
   roles: StaffRole[];
 }
 

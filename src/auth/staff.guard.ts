@@ -9,6 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { assertStaffMayChange } from '../billing/licence-state';
 import { ProblemError } from '../common/problems/problem.error';
 import { RequestWithTenant } from '../tenancy/tenant-context';
 import { StaffPrincipal } from './staff-principal';
@@ -33,7 +34,8 @@ export class BearerTokenGuard extends AuthGuard('jwt') {
 }
 
 /**
- * The token's tenant must be the path's tenant, and the token must carry one of the required roles. A token of
+ * The token's tenant must be the path's tenant, and the token must carry one of the required roles; under a
+ * suspended licence only reading is allowed. A token of
  * another tenant gets the same 403 whatever exists there, so nothing of that tenant is revealed.
  */
 @Injectable()
@@ -41,7 +43,9 @@ export class StaffAccessGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<RequestWithTenant & { user: StaffPrincipal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<RequestWithTenant & { user: StaffPrincipal; method: string }>();
     const required = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, [
       context.getHandler(),
       context.getClass(),
@@ -50,6 +54,7 @@ export class StaffAccessGuard implements CanActivate {
     if (required?.length && !required.some((role) => request.user.roles.includes(role))) {
       throw ProblemError.forbidden('Uw rol geeft geen toegang tot deze functie.');
     }
+    if (request.tenant) assertStaffMayChange(request.tenant, request.method);
     return true;
   }
 }

@@ -10,6 +10,7 @@ import { ObjectionSignals1764720000000 } from './migrations/1764720000000-object
 import { RepeatObjector1764806400000 } from './migrations/1764806400000-repeat-objector';
 import { CaseWork1764892800000 } from './migrations/1764892800000-case-work';
 import { Procedure1764979200000 } from './migrations/1764979200000-procedure';
+import { Administration1765065600000 } from './migrations/1765065600000-administration';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
 export const MIGRATIONS = [
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   RepeatObjector1764806400000,
   CaseWork1764892800000,
   Procedure1764979200000,
+  Administration1765065600000,
 ];
 
 export type ConnectionPurpose = 'app' | 'migrate';

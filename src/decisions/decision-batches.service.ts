@@ -82,6 +82,7 @@ export class DecisionBatchesService implements OnModuleInit {
       userId: staff.userId,
       tenantId: staff.tenantId,
       tenantSlug: staff.tenantSlug,
+      name: staff.name,
       roles: staff.roles,
     };
     const batchId = await this.database.forTenant(tenant.id, async (db) => {
@@ -133,10 +134,10 @@ export class DecisionBatchesService implements OnModuleInit {
 
   /** The handlers' progress page: counts, a progress bar and the failed cases, refreshing until done. */
   async page(tenant: TenantContext, staff: StaffPrincipal, batchId: string): Promise<string> {
-    const { progress, names } = await this.load(tenant.id, batchId, [staff.userId]);
+    const { progress, names } = await this.load(tenant.id, batchId);
     const view = batchPageView(tenant.slug, progress, names.get(progress.createdBy));
     return this.pages.render(tenant, 'decision-batch', view.title, view, {
-      viewerName: names.get(staff.userId) ?? 'Medewerker',
+      viewer: staff,
     });
   }
 
@@ -144,7 +145,6 @@ export class DecisionBatchesService implements OnModuleInit {
   private async load(
     tenantId: string,
     batchId: string,
-    staffIds: string[] = [],
   ): Promise<{ progress: BatchProgress<DecisionJobPayload>; names: Map<string, string> }> {
     const found = UUID.test(batchId)
       ? await this.database.forTenant(tenantId, async (db) => {
@@ -152,7 +152,7 @@ export class DecisionBatchesService implements OnModuleInit {
             payloadKeys: PROGRESS_KEYS,
           });
           const names = progress
-            ? await StaffDirectoryService.namesIn(db, tenantId, [...staffIds, progress.createdBy])
+            ? await StaffDirectoryService.namesIn(db, tenantId, [progress.createdBy])
             : new Map<string, string>();
           return progress && { progress, names };
         })

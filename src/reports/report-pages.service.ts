@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { StaffDirectoryService } from '../auth/staff-directory.service';
 import { StaffPrincipal } from '../auth/staff-principal';
-import { Database } from '../database/database.service';
 import { todayInAmsterdam } from '../deadlines/local-date';
 import { StaffPagesService } from '../staff-pages/staff-pages.service';
 import { TenantContext } from '../tenancy/tenant-context';
@@ -17,7 +15,6 @@ type Params = Record<string, unknown>;
 export class ReportPagesService {
   constructor(
     private readonly reports: ReportsService,
-    private readonly database: Database,
     private readonly pages: StaffPagesService,
   ) {}
 
@@ -31,8 +28,6 @@ export class ReportPagesService {
     const asked = readReportPeriod(params, today, PAGE_PERIOD_FIELDS, { dutchDates: true });
     let report: Report | undefined;
     if (asked.period) report = await this.reports.report(tenant, asked.period, today);
-    // One after the other: each is its own unit of work.
-    const viewerName = await this.viewerName(tenant, staff);
     const form = asked.period
       ? { from: asked.period.from, to: asked.period.to }
       : {
@@ -41,7 +36,7 @@ export class ReportPagesService {
           errors: asked.errors,
         };
     const html = this.pages.render(tenant, 'reports', 'Rapportage', reportsView(tenant.slug, form, report), {
-      viewerName,
+      viewer: staff,
       hasErrors: !asked.period,
     });
     return { status: asked.period ? 200 : 400, html };
@@ -53,13 +48,6 @@ export class ReportPagesService {
     const asked = readReportPeriod(params, today, PAGE_PERIOD_FIELDS, { dutchDates: true });
     if (asked.errors) throw invalidPeriod(asked.errors);
     return this.reports.report(tenant, asked.period, today);
-  }
-
-  private async viewerName(tenant: TenantContext, staff: StaffPrincipal): Promise<string> {
-    const names = await this.database.forTenant(tenant.id, (db) =>
-      StaffDirectoryService.namesIn(db, tenant.id, [staff.userId]),
-    );
-    return names.get(staff.userId) ?? 'Medewerker';
   }
 }
 

@@ -78,7 +78,7 @@ export class CasePagesService {
       problem,
     });
     return this.pages.render(tenant, 'case', `Bezwaar ${kase.reference}`, view, {
-      viewerName: handlers.find((h) => h.id === staff.userId)?.name ?? 'Medewerker',
+      viewer: staff,
       hasErrors: Boolean(problem),
     });
   }

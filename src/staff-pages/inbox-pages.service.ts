@@ -102,7 +102,7 @@ export class InboxPagesService {
       'Inbox',
       { ...view, notice },
       {
-        viewerName: handlers.find((h) => h.id === staff.userId)?.name ?? 'Medewerker',
+        viewer: staff,
         hasErrors: Boolean(bulk),
       },
     );

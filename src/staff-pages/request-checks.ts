@@ -5,6 +5,11 @@ export function staffHome(tenantSlug: string): string {
   return `/${encodeURIComponent(tenantSlug)}/behandelaar`;
 }
 
+/** The tenant admin's pages: inside the staff pages, so that the login brings an admin back to them. */
+export function adminHome(tenantSlug: string): string {
+  return `${staffHome(tenantSlug)}/beheer`;
+}
+
 export function loginPath(tenantSlug: string): string {
   return `${staffHome(tenantSlug)}/inloggen`;
 }

@@ -1,6 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { StaffPrincipal } from '../auth/staff-principal';
+import { StaffRole } from '../auth/staff-user.entity';
+import { assertStaffMayChange } from '../billing/licence-state';
 import { ProblemError } from '../common/problems/problem.error';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -46,26 +48,44 @@ export class SameOriginPostGuard implements CanActivate {
 
 /**
  * A valid staff cookie of the path's municipality, with a staff role; sets `request.user` for @CurrentStaff().
- * Without one (none, expired, or another municipality's), the handler goes to this municipality's login page
- * and comes back afterwards.
+ * Without one (none, expired, deactivated, or another municipality's), the handler goes to this municipality's
+ * login page and comes back afterwards. Under a suspended licence only reading (and logging out) is allowed.
  */
 @Injectable()
 export class StaffSessionGuard implements CanActivate {
+  /** Roles that may use the pages behind this guard. */
+  protected readonly roles: readonly StaffRole[] = ['handler', 'tenant_admin'];
+
   constructor(private readonly sessions: StaffSessionService) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<StaffPageRequest>();
     const tenant = request.tenant;
     if (!tenant) throw new Error('StaffSessionGuard on a route without :tenant');
-    const principal = this.sessions.principal(request);
+    const principal = await this.sessions.principal(request);
     if (!principal || principal.tenantId !== tenant.id) {
       throw new StaffLoginRequired(loginUrl(tenant.slug, returnPathOf(request)));
     }
-    if (!principal.roles.some((role) => role === 'handler' || role === 'tenant_admin')) {
-      throw ProblemError.forbidden('Uw rol geeft geen toegang tot de behandelpagina’s.');
+    if (!principal.roles.some((role) => this.roles.includes(role))) {
+      throw ProblemError.forbidden(this.forbiddenDetail);
     }
+    if (!request.url.endsWith('/uitloggen')) assertStaffMayChange(tenant, request.method);
     request.user = principal;
     return true;
+  }
+
+  protected get forbiddenDetail(): string {
+    return 'Uw rol geeft geen toegang tot de behandelpagina’s.';
+  }
+}
+
+/** The tenant admin's pages (`/:tenant/beheer/...`): as StaffSessionGuard, for functioneel beheerders only. */
+@Injectable()
+export class TenantAdminSessionGuard extends StaffSessionGuard {
+  protected override readonly roles: readonly StaffRole[] = ['tenant_admin'];
+
+  protected override get forbiddenDetail(): string {
+    return 'Alleen functioneel beheerders van de gemeente kunnen deze pagina’s gebruiken.';
   }
 }
 

@@ -3,8 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 
-/** The pages under `templates/staff/pages/`. */
-export type StaffPage = 'login' | 'inbox' | 'case' | 'error' | 'reports' | 'decision-batch';
+/** The pages under `templates/staff/pages/`: the handlers', the tenant admin's and the platform operator's. */
+export type StaffPage =
+  | 'login'
+  | 'inbox'
+  | 'case'
+  | 'error'
+  | 'reports'
+  | 'decision-batch'
+  | `admin/${string}`
+  | `platform/${string}`;
 
 export type StaffContext = Record<string, unknown>;
 type Template = HandlebarsTemplateDelegate<StaffContext>;

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { AuthService } from '../auth/auth.service';
 import { StaffPrincipal, TokenClaims } from '../auth/staff-principal';
 
 /** The staff session: the same JWT the API issues as a bearer token, in an HttpOnly cookie. */
@@ -22,22 +23,28 @@ export class StaffSessionService {
   private readonly jwt: JwtService;
   private readonly secure: boolean;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+  ) {
     this.jwt = new JwtService({ secret: config.tokenSecret, verifyOptions: { algorithms: ['HS256'] } });
     this.secure = config.publicUrl.startsWith('https:');
   }
 
-  /** The staff member of this cookie, or null (none, forged, expired). The caller checks the tenant. */
-  principal(request: CookieRequest): StaffPrincipal | null {
+  /**
+   * The staff member of this cookie, or null (none, forged, expired, or the account deactivated since); roles
+   * as the account has them now. The caller checks the tenant.
+   */
+  async principal(request: CookieRequest): Promise<StaffPrincipal | null> {
     const token = request.cookies?.[STAFF_COOKIE];
     if (!token) return null;
+    let claims: TokenClaims;
     try {
-      const claims = this.jwt.verify<TokenClaims>(token);
-      if (!claims.sub || !claims.tid || !Array.isArray(claims.roles)) return null;
-      return { userId: claims.sub, tenantId: claims.tid, tenantSlug: claims.ten, roles: claims.roles };
+      claims = this.jwt.verify<TokenClaims>(token);
     } catch {
       return null;
     }
+    return this.auth.currentPrincipal(claims);
   }
 
   open(reply: CookieReply, accessToken: string): void {

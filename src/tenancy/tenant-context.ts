@@ -1,10 +1,13 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { LicenceState } from './tenant.entity';
 
 /** What a request knows about the tenant its path names, resolved once by TenantGuard. */
 export interface TenantContext {
   id: string;
   slug: string;
   name: string;
+  /** Read on every request: a suspended licence limits staff to reading (see billing/licence-state). */
+  licenceState: LicenceState;
 }
 
 export interface RequestWithTenant {

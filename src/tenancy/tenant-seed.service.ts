@@ -8,7 +8,7 @@ export const TENANT_CONFIGS = Symbol('TENANT_CONFIGS');
 
 /**
  * Brings `tenants/<slug>/tenant.yaml` into the database at start-up, idempotently and safely from many replicas
- * at once: tenants are upserted; regulations and partners are added when missing and updated only while an
+ * at once: everything is added when missing; a tenant's profile and its regulations are updated only while an
  * admin has not changed them at run time.
  */
 @Injectable()
@@ -50,7 +50,8 @@ async function upsertTenant(db: EntityManager, config: TenantConfig): Promise<st
   const [row] = (await db.query(
     `INSERT INTO tenants (slug, name, profile) VALUES ($1, $2, $3)
      ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, profile = EXCLUDED.profile, updated_at = now()
-       WHERE tenants.name IS DISTINCT FROM EXCLUDED.name OR tenants.profile IS DISTINCT FROM EXCLUDED.profile
+       WHERE tenants.profile_origin = 'file'
+         AND (tenants.name IS DISTINCT FROM EXCLUDED.name OR tenants.profile IS DISTINCT FROM EXCLUDED.profile)
      RETURNING id`,
     [config.slug, config.name, JSON.stringify(profile)],
   )) as { id: string }[];
@@ -76,12 +77,17 @@ async function seedReferralPartners(
 
 async function seedRegulations(db: EntityManager, tenantId: string, config: TenantConfig): Promise<void> {
   for (const { code, name, ...definition } of config.regulations) {
+    // A changed file is a new version, so that the cases filed under the old one keep theirs.
     await db.query(
-      `INSERT INTO regulations (tenant_id, code, name, definition) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, code) DO UPDATE SET name = EXCLUDED.name, definition = EXCLUDED.definition,
-         updated_at = now()
-       WHERE regulations.origin = 'file'
-         AND (regulations.definition IS DISTINCT FROM EXCLUDED.definition OR regulations.name IS DISTINCT FROM EXCLUDED.name)`,
+      `WITH saved AS (
+         INSERT INTO regulations (tenant_id, code, name, definition) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, code) DO UPDATE SET name = EXCLUDED.name, definition = EXCLUDED.definition,
+           version = regulations.version + 1, updated_at = now()
+         WHERE regulations.origin = 'file'
+           AND (regulations.definition IS DISTINCT FROM EXCLUDED.definition OR regulations.name IS DISTINCT FROM EXCLUDED.name)
+         RETURNING id, version, name, definition, active)
+       INSERT INTO regulation_versions (tenant_id, regulation_id, version, name, definition, active, note)
+       SELECT $1, id, version, name, definition, active, 'seed' FROM saved`,
       [tenantId, code, name, JSON.stringify(definition)],
     );
   }

@@ -26,6 +26,12 @@ export interface TenantProfile {
   signals?: ExtraTerms;
 }
 
+export type TenantStatus = 'active' | 'offboarded';
+
+/** A licence that is not paid goes from active to grace to suspended (see billing/licence-state). */
+export const LICENCE_STATES = ['active', 'grace', 'suspended'] as const;
+export type LicenceState = (typeof LICENCE_STATES)[number];
+
 @Entity('tenants')
 export class Tenant {
   @PrimaryGeneratedColumn('uuid')
@@ -39,6 +45,22 @@ export class Tenant {
 
   @Column({ type: 'jsonb' })
   profile!: TenantProfile;
+
+  /** 'file': as seeded from tenant.yaml; 'admin': changed at run time (or onboarded), so the seed leaves it. */
+  @Column({ name: 'profile_origin', type: 'text', default: 'file' })
+  profileOrigin!: 'file' | 'admin';
+
+  @Column({ type: 'text', default: 'active' })
+  status!: TenantStatus;
+
+  @Column({ name: 'offboarded_at', type: 'timestamptz', nullable: true })
+  offboardedAt!: Date | null;
+
+  @Column({ name: 'licence_state', type: 'text', default: 'active' })
+  licenceState!: LicenceState;
+
+  @Column({ name: 'licence_state_since', type: 'timestamptz' })
+  licenceStateSince!: Date;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -18,7 +18,12 @@ export class TenantGuard implements CanActivate {
     const slug = request.params?.tenant;
     if (slug === undefined) return true;
     const tenant = await this.tenants.requireBySlug(slug);
-    request.tenant = { id: tenant.id, slug: tenant.slug, name: tenant.name };
+    request.tenant = {
+      id: tenant.id,
+      slug: tenant.slug,
+      name: tenant.name,
+      licenceState: tenant.licenceState,
+    };
     this.logger.assign({ tenant: tenant.slug });
     return true;
   }
