@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { BillingModule } from './billing/billing.module';
 import { CitizensModule } from './citizens/citizens.module';
 import { ProblemDetailsFilter } from './common/problems/problem-details.filter';
 import { AppConfig } from './config/app-config';
@@ -18,6 +20,8 @@ import { JobsModule } from './jobs/jobs.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { loggerOptions } from './logging/logger-options';
 import { ObjectionsModule } from './objections/objections.module';
+import { OperatorsModule } from './operators/operators.module';
+import { PlatformModule } from './platform/platform.module';
 import { PortalModule } from './portal/portal.module';
 import { ProcedureModule } from './procedure/procedure.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -56,7 +60,11 @@ export class AppModule {
         DiagnosisModule,
         SignalsModule,
         CitizensModule,
+        OperatorsModule,
+        BillingModule,
         // Before PortalModule: its `/:tenant/...` routes must stay last.
+        PlatformModule,
+        AdminModule,
         StaffPagesModule,
         PortalModule,
       ],
