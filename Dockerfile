@@ -17,6 +17,7 @@ COPY --from=build --chown=root:root /app/dist ./dist
 COPY --chown=root:root package.json ./
 COPY --chown=root:root tenants ./tenants
 COPY --chown=root:root templates ./templates
+COPY --chown=root:root config ./config
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s \

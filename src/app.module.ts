@@ -17,6 +17,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DecisionBatchesModule } from './decisions/decision-batches.module';
 import { InboxModule } from './inbox/inbox.module';
 import { JobsModule } from './jobs/jobs.module';
+import { LetterAdminModule } from './letters/letter-admin.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { loggerOptions } from './logging/logger-options';
 import { ObjectionsModule } from './objections/objections.module';
@@ -25,12 +26,14 @@ import { PlatformModule } from './platform/platform.module';
 import { PortalModule } from './portal/portal.module';
 import { ProcedureModule } from './procedure/procedure.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { RegulationAdminModule } from './regulations/regulation-admin.module';
 import { RegulationsModule } from './regulations/regulations.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResolutionModule } from './resolution/resolution.module';
 import { SignalsModule } from './signals/signals.module';
 import { StaffPagesModule } from './staff-pages/staff-pages.module';
 import { TenancyModule } from './tenancy/tenancy.module';
+import { TenantSettingsModule } from './tenancy/tenant-settings.module';
 
 @Module({})
 export class AppModule {
@@ -65,6 +68,9 @@ export class AppModule {
         // Before PortalModule: its `/:tenant/...` routes must stay last.
         PlatformModule,
         AdminModule,
+        TenantSettingsModule,
+        LetterAdminModule,
+        RegulationAdminModule,
         StaffPagesModule,
         PortalModule,
       ],

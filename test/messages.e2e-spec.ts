@@ -1,10 +1,9 @@
 import type { ParsedMail } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
 import { PROBLEM_CONTENT_TYPE, problemType } from '../src/common/problems/problem-details.filter';
 import { Database } from '../src/database/database.service';
 import { OutboxDispatcher } from '../src/messaging/outbox-dispatcher.service';
 import { TenantsService } from '../src/tenancy/tenants.service';
-import { auditPage, launchChromium, navigation, newWatchedPage } from './support/browser';
+import { browserOnApp, navigation } from './support/browser';
 import { bosObjection } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
@@ -389,17 +388,7 @@ describe('messages on a case', () => {
     });
   });
   describe('in a real browser (chromium, axe-core)', () => {
-    let browser: Browser;
-    let base: string;
-    beforeAll(async () => {
-      browser = await launchChromium();
-      await t.app.listen(0, '127.0.0.1');
-      base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    }, 120_000);
-    afterAll(() => browser?.close());
-
-    const audited: string[] = [];
-    const audit = (page: Page, name: string) => auditPage(page, name, audited);
+    const browser = browserOnApp(() => t.app, 'the case page with messages');
 
     it('shows the conversation and the help accessibly, focuses the error, then sends the reply', async () => {
       const { reference, token } = await file(NEUTRAL);
@@ -410,14 +399,14 @@ describe('messages on a case', () => {
         .send({ partner: 'schuldhulpverlening' })
         .expect(201);
 
-      const { context, page } = await newWatchedPage(browser, { width: 1024, height: 800 });
-      await page.goto(`${base}/rivierstad/zaak/${token}`);
+      const { context, page } = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+      await page.goto(`${browser.base}/rivierstad/zaak/${token}`);
       expect(await page.getByRole('heading', { level: 2, name: 'Berichten', exact: true }).count()).toBe(1);
       expect(await page.getByRole('heading', { level: 2, name: 'Hulp', exact: true }).count()).toBe(1);
       expect(
         await page.locator('#hulp + p + .cards').getByRole('link', { name: '14 0123' }).getAttribute('href'),
       ).toBe('tel:140123');
-      await audit(page, 'zaak met berichten en hulp');
+      await browser.audit(page, 'zaak met berichten en hulp');
 
       // Sent empty: the error summary takes the focus and links to the field.
       await navigation(page, () => page.getByRole('button', { name: 'Bericht versturen' }).click());
@@ -425,16 +414,16 @@ describe('messages on a case', () => {
       expect(await page.evaluate(() => (globalThis as any).document.activeElement?.className)).toBe(
         'error-summary',
       );
-      await audit(page, 'zaak met fout');
+      await browser.audit(page, 'zaak met fout');
       await page.getByRole('link', { name: 'Typ eerst uw bericht.' }).click();
       expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('message-body');
 
       await page.getByLabel('Stuur ons een bericht').fill('Ik ben er morgen na 10 uur.\nGroet, Bo');
       await navigation(page, () => page.getByRole('button', { name: 'Bericht versturen' }).click());
-      expect(page.url()).toBe(`${base}/rivierstad/zaak/${token}?bericht=verstuurd#berichten`);
+      expect(page.url()).toBe(`${browser.base}/rivierstad/zaak/${token}?bericht=verstuurd#berichten`);
       expect(await page.getByRole('status').textContent()).toContain('Uw bericht is verstuurd.');
       expect(await page.getByText('Ik ben er morgen na 10 uur.').count()).toBe(1);
-      await audit(page, 'zaak na versturen');
+      await browser.audit(page, 'zaak na versturen');
       await context.close();
     });
   });

@@ -1,10 +1,9 @@
-import type { Browser } from 'playwright-core';
 import { PROBLEM_CONTENT_TYPE } from '../src/common/problems/problem-details.filter';
 import { DECISION_OUTCOMES, DecisionOutcome, OUTCOME_WORDS } from '../src/decisions/decision-outcome';
 import { addDays, LocalDate, todayInAmsterdam } from '../src/deadlines/local-date';
 import { ObjectionStatus, OPEN_STATUSES } from '../src/objections/case-status';
 import type { Report } from '../src/reports/report';
-import { auditPage, launchChromium, navigation, newWatchedPage } from './support/browser';
+import { browserOnApp, navigation } from './support/browser';
 import { bosObjection, daysAgo } from './support/fixtures';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
 
@@ -810,28 +809,17 @@ describe('reports (GET /api/v1/tenants/{tenant}/reports, .csv, and /:tenant/beha
     });
 
     describe('in a browser (chromium, axe-core)', () => {
-      let browser: Browser;
-      let base: string;
-      const audited: string[] = [];
-      beforeAll(async () => {
-        browser = await launchChromium();
-        await t.app.listen(0, '127.0.0.1');
-        base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-      });
-      afterAll(async () => {
-        await browser?.close();
-        console.log(`axe on the report page:\n${audited.join('\n')}`);
-      });
+      const browser = browserOnApp(() => t.app, 'the report page');
 
       it('has no serious accessibility violation and nothing blocked by the CSP, with and without errors', async () => {
-        const { context, page: tab } = await newWatchedPage(browser, { width: 1280, height: 900 });
-        const [name, value] = cookie.split('=');
-        await context.addCookies([{ name, value, url: base }]);
-        await tab.goto(`${base}/rivierstad/behandelaar/rapportages${pageParams}`);
+        const { context, page: tab } = await browser.newPage({ cookie });
+        await tab.goto(`${browser.base}/rivierstad/behandelaar/rapportages${pageParams}`);
         expect(await tab.locator('svg[role="img"]').count()).toBe(3);
-        await auditPage(tab, 'rapportage', audited);
-        await tab.goto(`${base}/rivierstad/behandelaar/rapportages?van=${y('06-01')}&tot=${y('05-01')}`);
-        await auditPage(tab, 'rapportage met fouten', audited);
+        await browser.audit(tab, 'rapportage');
+        await tab.goto(
+          `${browser.base}/rivierstad/behandelaar/rapportages?van=${y('06-01')}&tot=${y('05-01')}`,
+        );
+        await browser.audit(tab, 'rapportage met fouten');
         // The period form is an ordinary GET form.
         await tab.fill('#van', PERIOD.from);
         await tab.fill('#tot', PERIOD.to);

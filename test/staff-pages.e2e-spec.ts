@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { LOGIN_FAILED } from '../src/staff-pages/login-pages.service';
+import { LOGIN_FAILED } from '../src/staff-pages/login-form';
 import { bosObjection, daysAgo } from './support/fixtures';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
 

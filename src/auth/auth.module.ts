@@ -9,8 +9,11 @@ import { AuthService } from './auth.service';
 import { DemoAccountsService } from './demo-accounts.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
+import { StaffAccountsService } from './staff-accounts.service';
+import { StaffAdminController } from './staff-admin.controller';
 import { StaffDirectoryController } from './staff-directory.controller';
 import { StaffDirectoryService } from './staff-directory.service';
+import { StaffInvitationsService } from './staff-invitations.service';
 import { StaffUser } from './staff-user.entity';
 
 @Module({
@@ -25,8 +28,16 @@ import { StaffUser } from './staff-user.entity';
       }),
     }),
   ],
-  controllers: [AuthController, StaffDirectoryController],
-  providers: [AuthService, LocalStrategy, JwtStrategy, DemoAccountsService, StaffDirectoryService],
-  exports: [AuthService, JwtModule, StaffDirectoryService],
+  controllers: [AuthController, StaffDirectoryController, StaffAdminController],
+  providers: [
+    AuthService,
+    LocalStrategy,
+    JwtStrategy,
+    DemoAccountsService,
+    StaffDirectoryService,
+    StaffAccountsService,
+    StaffInvitationsService,
+  ],
+  exports: [AuthService, JwtModule, StaffDirectoryService, StaffAccountsService, StaffInvitationsService],
 })
 export class AuthModule {}

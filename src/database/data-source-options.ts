@@ -11,6 +11,9 @@ import { RepeatObjector1764806400000 } from './migrations/1764806400000-repeat-o
 import { CaseWork1764892800000 } from './migrations/1764892800000-case-work';
 import { Procedure1764979200000 } from './migrations/1764979200000-procedure';
 import { Administration1765065600000 } from './migrations/1765065600000-administration';
+import { TenantLogos1765238400000 } from './migrations/1765238400000-tenant-logos';
+import { LicenceStates1765411200000 } from './migrations/1765411200000-licence-states';
+import { TenantOffboarding1765497600000 } from './migrations/1765497600000-tenant-offboarding';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
 export const MIGRATIONS = [
@@ -23,6 +26,9 @@ export const MIGRATIONS = [
   CaseWork1764892800000,
   Procedure1764979200000,
   Administration1765065600000,
+  TenantLogos1765238400000,
+  LicenceStates1765411200000,
+  TenantOffboarding1765497600000,
 ];
 
 export type ConnectionPurpose = 'app' | 'migrate';

@@ -1,7 +1,8 @@
 import { dayOfWeek, type LocalDate, localDateParts } from './local-date';
 
 const WEEKDAYS = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'];
-const MONTHS = [
+/** The months, January first: `DUTCH_MONTHS[month - 1]`. */
+export const DUTCH_MONTHS: readonly string[] = [
   'januari',
   'februari',
   'maart',
@@ -22,6 +23,6 @@ const MONTHS = [
  */
 export function formatDutchDate(date: LocalDate, options: { weekday?: boolean } = { weekday: true }): string {
   const { year, month, day } = localDateParts(date);
-  const written = `${day} ${MONTHS[month - 1]} ${year}`;
+  const written = `${day} ${DUTCH_MONTHS[month - 1]} ${year}`;
   return options.weekday ? `${WEEKDAYS[dayOfWeek(date) - 1]} ${written}` : written;
 }

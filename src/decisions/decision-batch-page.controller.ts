@@ -1,24 +1,16 @@
-import { Controller, Get, Header, Param, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Param } from '@nestjs/common';
 import { CurrentStaff, StaffPrincipal } from '../auth/staff-principal';
-import { StaffErrorFilter } from '../staff-pages/staff-error.filter';
-import { StaffSessionGuard } from '../staff-pages/staff-page.guards';
-import { HTML, REFERRER_POLICY } from '../staff-pages/staff-pages.service';
+import { HtmlPage, StaffPages } from '../staff-pages/page-decorators';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { DecisionBatchesService } from './decision-batches.service';
 
 /** `/rivierstad/behandelaar/bulk/<run>`: how far a bulk decision run is, refreshing itself until it is done. */
-@ApiExcludeController()
-@Controller(':tenant/behandelaar/bulk')
-@UseGuards(StaffSessionGuard)
-@UseFilters(StaffErrorFilter)
+@StaffPages(':tenant/behandelaar/bulk')
 export class DecisionBatchPageController {
   constructor(private readonly batches: DecisionBatchesService) {}
 
   @Get(':batchId')
-  @Header('content-type', HTML)
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
+  @HtmlPage()
   page(
     @CurrentTenant() tenant: TenantContext,
     @CurrentStaff() staff: StaffPrincipal,

@@ -15,7 +15,7 @@ import { lockCase } from '../objections/case-lock';
 import { canMove, isOpen, ObjectionStatus, STATUS_LABELS } from '../objections/case-status';
 import { Objection } from '../objections/objection.entity';
 import { recordEvent, staffActor } from '../objections/timeline';
-import { Regulation } from '../regulations/regulation.entity';
+import { regulationAsFiled } from '../regulations/regulation-as-filed';
 import { DEFAULT_COST_RATES } from '../tenancy/tenant-config.schema';
 import { Tenant } from '../tenancy/tenant.entity';
 import { DecisionDto, DecisionInput, DecisionRecordedDto } from './dto/decision.dto';
@@ -70,9 +70,8 @@ export class DecisionsService {
         );
       }
       const tenant = await db.getRepository(Tenant).findOneByOrFail({ id: tenantId });
-      const regulation = await db
-        .getRepository(Regulation)
-        .findOneByOrFail({ tenantId, id: objection.regulationId });
+      // The appeal route of the regulation as the case was filed under it.
+      const regulation = await regulationAsFiled(db, objection);
       const resolved = resolveDecision(decision, objection, {
         today: todayInAmsterdam(),
         calendar,
@@ -104,6 +103,7 @@ export class DecisionsService {
       const decidedAt = new Date(start + steps.length);
 
       const pdf = await this.letters.render(
+        db,
         decisionLetter({
           tenant,
           regulation,

@@ -8,10 +8,16 @@ import { z } from 'zod';
 /** Ids end up in JSON Logic paths (`answers.<id>`) and in error fields (`answers.<id>`): no dots or spaces. */
 const nodeId = z
   .string()
-  .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'a letter, then letters, digits or _ (at most 64)');
+  .regex(
+    /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/,
+    'Een id begint met een letter, daarna letters, cijfers of _ (hoogstens 64 tekens).',
+  );
+
+export const NOT_A_RULE =
+  'Dit is geen JSON Logic-regel: gebruik één operator, bijvoorbeeld {"==": [{"var": "answers.vraag"}, "yes"]}.';
 
 /** A JSON Logic rule, e.g. `{"==": [{"var": "answers.hasDecision"}, "yes"]}`; checked by the validator. */
-const rule = z.record(z.string(), z.unknown());
+const rule = z.record(z.string(), z.unknown(), { error: NOT_A_RULE });
 
 export const DIAGNOSIS_QUESTION_TYPES = ['choice', 'date'] as const;
 
@@ -25,7 +31,7 @@ export const DIAGNOSIS_OUTCOME_KINDS = [
 ] as const;
 
 const option = z.strictObject({
-  value: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'letters, digits, _ or - (at most 64)'),
+  value: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'Gebruik letters, cijfers, _ of - (hoogstens 64 tekens).'),
   label: z.string().min(1),
 });
 

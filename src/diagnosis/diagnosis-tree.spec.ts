@@ -94,15 +94,17 @@ describe('validateDiagnosisTree', () => {
           question(t, 'moneyWorries').next[1].goto = 'nowhere';
         }),
       ).toEqual([
-        'questions[2].next[1].goto: unknown question or outcome "nowhere"',
+        'questions[2].next[1].goto: Er is geen vraag of uitkomst met de id "nowhere".',
         expect.stringMatching(/object"/),
       ]);
     });
 
     it('reports an unknown start, and a start that is an outcome', () => {
-      expect(problemsAfter((t) => (t.start = 'begin'))).toContain('start: unknown question "begin"');
+      expect(problemsAfter((t) => (t.start = 'begin'))).toContain(
+        'start: Er is geen vraag met de id "begin".',
+      );
       expect(problemsAfter((t) => (t.start = 'object'))).toContain(
-        'start: start must be a question, "object" is an outcome',
+        'start: De keuzehulp moet met een vraag beginnen; "object" is een uitkomst.',
       );
     });
 
@@ -117,7 +119,7 @@ describe('validateDiagnosisTree', () => {
             next: [{ goto: 'object' }],
           }),
         ),
-      ).toEqual(['questions[3]: question "orphan" cannot be reached from start "hasDecision"']);
+      ).toEqual(['questions[3]: De vraag "orphan" is vanaf het begin ("hasDecision") niet te bereiken.']);
     });
 
     it('reports an outcome nobody can reach', () => {
@@ -125,7 +127,9 @@ describe('validateDiagnosisTree', () => {
         problemsAfter((t) => {
           question(t, 'moneyWorries').next = [{ goto: 'object' }];
         }),
-      ).toEqual(['outcomes[1]: outcome "objectWithHelp" cannot be reached from start "hasDecision"']);
+      ).toEqual([
+        'outcomes[1]: De uitkomst "objectWithHelp" is vanaf het begin ("hasDecision") niet te bereiken.',
+      ]);
     });
 
     it('reports a cycle with the goto that closes it', () => {
@@ -134,7 +138,7 @@ describe('validateDiagnosisTree', () => {
           question(t, 'moneyWorries').next[1].goto = 'hasDecision';
         }),
       ).toContain(
-        'questions[2].next[1].goto: "hasDecision" leads back to an earlier question (cycle: hasDecision → decisionDate → moneyWorries → hasDecision)',
+        'questions[2].next[1].goto: "hasDecision" leidt terug naar een eerdere vraag (kringloop: hasDecision → decisionDate → moneyWorries → hasDecision); elke route moet eindigen in een uitkomst.',
       );
     });
 
@@ -144,7 +148,7 @@ describe('validateDiagnosisTree', () => {
           question(t, 'moneyWorries').next[0].goto = 'moneyWorries';
         }),
       ).toContain(
-        'questions[2].next[0].goto: "moneyWorries" leads back to an earlier question (cycle: moneyWorries → moneyWorries)',
+        'questions[2].next[0].goto: "moneyWorries" leidt terug naar een eerdere vraag (kringloop: moneyWorries → moneyWorries); elke route moet eindigen in een uitkomst.',
       );
     });
 
@@ -155,8 +159,8 @@ describe('validateDiagnosisTree', () => {
           t.outcomes.push({ ...outcome(t, 'object'), id: 'decisionDate' });
         }),
       ).toEqual([
-        'questions[3].id: duplicate id "moneyWorries"',
-        'outcomes[4].id: duplicate id "decisionDate" (questions and outcomes share one set of ids)',
+        'questions[3].id: De id "moneyWorries" komt twee keer voor: geef elke vraag een eigen id.',
+        'outcomes[4].id: De id "decisionDate" is al in gebruik (vragen en uitkomsten delen één set ids): kies een andere id.',
       ]);
     });
 
@@ -169,7 +173,7 @@ describe('validateDiagnosisTree', () => {
           ];
         }),
       ).toEqual([
-        'questions[2].next[1]: the last entry must have no "when": it is the default, so that every answer leads somewhere',
+        'questions[2].next[1]: De laatste regel van "next" mag geen "when" hebben: dat is de standaardroute, zodat elk antwoord ergens heen leidt.',
       ]);
     });
 
@@ -179,7 +183,7 @@ describe('validateDiagnosisTree', () => {
           question(t, 'moneyWorries').next = [{ goto: 'object' }, { goto: 'objectWithHelp' }];
         }),
       ).toContain(
-        'questions[2].next[0]: only the last entry may leave out "when": this one always matches, so the entries below it are never used',
+        'questions[2].next[0]: Alleen de laatste regel van "next" mag zonder "when": deze regel past altijd, dus de regels eronder worden nooit gebruikt.',
       );
     });
   });
@@ -187,22 +191,22 @@ describe('validateDiagnosisTree', () => {
   describe('questions', () => {
     it('a choice needs at least two options', () => {
       expect(problemsAfter((t) => delete question(t, 'moneyWorries').options)).toEqual([
-        'questions[2].options: a choice question needs at least two options',
+        'questions[2].options: Een keuzevraag heeft minstens twee antwoorden nodig (options).',
       ]);
       expect(problemsAfter((t) => (question(t, 'moneyWorries').options = [yesNo[0]]))).toEqual([
-        'questions[2].options: a choice question needs at least two options',
+        'questions[2].options: Een keuzevraag heeft minstens twee antwoorden nodig (options).',
       ]);
     });
 
     it('a date question has no options', () => {
       expect(problemsAfter((t) => (question(t, 'decisionDate').options = yesNo))).toEqual([
-        'questions[1].options: a date question has no options',
+        'questions[1].options: Een datumvraag heeft geen antwoorden om uit te kiezen: laat options weg.',
       ]);
     });
 
     it('option values are unique within a question', () => {
       expect(problemsAfter((t) => (question(t, 'moneyWorries').options = [...yesNo, yesNo[0]]))).toEqual([
-        'questions[2].options[2].value: duplicate option value "yes"',
+        'questions[2].options[2].value: Het antwoord "yes" komt twee keer voor bij deze vraag.',
       ]);
     });
 
@@ -210,13 +214,13 @@ describe('validateDiagnosisTree', () => {
       expect(
         problemsAfter((t) => Object.assign(question(t, 'decisionDate'), { type: 'choice', options: yesNo })),
       ).toContain(
-        'questions[1].type: "decisionDate" must be a date question: the deadline facts are computed from it',
+        'questions[1].type: "decisionDate" moet een datumvraag zijn (type: date): de termijnen worden daaruit berekend.',
       );
     });
 
     it('placeholders are not filled in questions', () => {
       expect(problemsAfter((t) => (question(t, 'moneyWorries').help = 'U heeft nog {{daysLeft}}.'))).toEqual([
-        'questions[2].help: placeholders such as {{daysLeft}} are only filled in outcomes',
+        'questions[2].help: Invulplekken zoals {{daysLeft}} werken alleen in uitkomsten, niet in vragen.',
       ]);
     });
   });
@@ -224,19 +228,19 @@ describe('validateDiagnosisTree', () => {
   describe('outcomes', () => {
     it('hints must be argument hints of the regulation', () => {
       expect(problemsAfter((t) => outcome(t, 'object').hints.push('verzonnen'))).toEqual([
-        `outcomes[0].hints[1]: unknown argument hint "verzonnen" (not in this regulation's argumentHints)`,
+        'outcomes[0].hints[1]: Het argument "verzonnen" staat niet bij de argumenten van deze regeling (argumentHints): voeg het daar toe of kies een bestaande code.',
       ]);
     });
 
     it('referrals must be referral partners of the tenant', () => {
       expect(problemsAfter((t) => outcome(t, 'notADecision').referrals.push('bestaat_niet'))).toEqual([
-        'outcomes[3].referrals[0]: unknown referral partner "bestaat_niet"',
+        'outcomes[3].referrals[0]: De doorverwijspartner "bestaat_niet" bestaat niet bij deze gemeente (wel: schuldhulp, loket).',
       ]);
     });
 
     it('rejects an unknown placeholder', () => {
       expect(problemsAfter((t) => (outcome(t, 'object').title = 'Nog {{dagen}}'))).toEqual([
-        'outcomes[0].title: unknown placeholder {{dagen}} (known: {{objectionTermEnds}}, {{daysLeft}})',
+        'outcomes[0].title: Onbekende invulplek {{dagen}} (wel mogelijk: {{objectionTermEnds}}, {{daysLeft}}).',
       ]);
     });
 
@@ -244,7 +248,7 @@ describe('validateDiagnosisTree', () => {
       expect(
         problemsAfter((t) => (outcome(t, 'notADecision').text = 'U had tot {{objectionTermEnds}}.')),
       ).toEqual([
-        'outcomes[3].text: {{objectionTermEnds}} needs the question "decisionDate" on every path to this outcome',
+        'outcomes[3].text: {{objectionTermEnds}} kan alleen worden ingevuld als de vraag "decisionDate" op elke route naar deze uitkomst wordt gesteld.',
       ]);
       // A shortcut around decisionDate breaks the outcomes behind it that use the deadline.
       expect(
@@ -253,9 +257,9 @@ describe('validateDiagnosisTree', () => {
           t.outcomes.pop();
         }),
       ).toEqual([
-        'outcomes[0].text: {{objectionTermEnds}} needs the question "decisionDate" on every path to this outcome',
-        'outcomes[0].text: {{daysLeft}} needs the question "decisionDate" on every path to this outcome',
-        'outcomes[1].text: {{objectionTermEnds}} needs the question "decisionDate" on every path to this outcome',
+        'outcomes[0].text: {{objectionTermEnds}} kan alleen worden ingevuld als de vraag "decisionDate" op elke route naar deze uitkomst wordt gesteld.',
+        'outcomes[0].text: {{daysLeft}} kan alleen worden ingevuld als de vraag "decisionDate" op elke route naar deze uitkomst wordt gesteld.',
+        'outcomes[1].text: {{objectionTermEnds}} kan alleen worden ingevuld als de vraag "decisionDate" op elke route naar deze uitkomst wordt gesteld.',
       ]);
     });
   });
@@ -282,63 +286,65 @@ describe('validateDiagnosisTree', () => {
 
     it('rejects what is not a rule', () => {
       expect(withRule({})).toEqual([
-        'questions[2].next[0].when: not a JSON Logic rule (an object with exactly one operator)',
+        'questions[2].next[0].when: Dit is geen JSON Logic-regel: gebruik één operator, bijvoorbeeld {"==": [{"var": "answers.vraag"}, "yes"]}.',
       ]);
       expect(withRule({ '==': [1, 1], '!=': [1, 2] })).toEqual([
-        'questions[2].next[0].when: not a JSON Logic rule (an object with exactly one operator)',
+        'questions[2].next[0].when: Dit is geen JSON Logic-regel: gebruik één operator, bijvoorbeeld {"==": [{"var": "answers.vraag"}, "yes"]}.',
       ]);
     });
 
     it('rejects unknown operators', () => {
       expect(withRule({ frobnicate: [{ var: 'answers.moneyWorries' }] })).toEqual([
-        expect.stringMatching(/^questions\[2\]\.next\[0\]\.when: operator "frobnicate" is not allowed here/),
+        expect.stringMatching(
+          /^questions\[2\]\.next\[0\]\.when: De operator "frobnicate" is hier niet toegestaan/,
+        ),
       ]);
     });
 
     it('runs each rule once on sample data and reports what fails', () => {
       expect(withRule({ missing_some: [1, null] })).toEqual([
-        'questions[2].next[0].when: "missing_some" must name a fixed path such as "answers.<questionId>" or "facts.late"',
-        expect.stringMatching(/^questions\[2\]\.next\[0\]\.when: JSON Logic fails: .*null/),
+        'questions[2].next[0].when: "missing_some" moet een vast pad noemen, zoals "answers.<vraag-id>" of "facts.late".',
+        expect.stringMatching(/^questions\[2\]\.next\[0\]\.when: Deze JSON Logic-regel werkt niet: .*null/),
       ]);
     });
 
     it('rejects "log", which would write answers to the console, and array operators', () => {
       expect(withRule({ log: { var: 'answers.moneyWorries' } })).toEqual([
-        expect.stringMatching(/operator "log" is not allowed here/),
+        expect.stringMatching(/operator "log" is hier niet toegestaan/),
       ]);
       expect(withRule({ some: [[1], { '==': [{ var: '' }, 1] }] })).toEqual([
-        expect.stringMatching(/operator "some" is not allowed here/),
+        expect.stringMatching(/operator "some" is hier niet toegestaan/),
       ]);
     });
 
     it('rejects reading an unknown question, or one asked only later', () => {
       expect(withRule(is('bestaatNiet', 'yes'))).toEqual([
-        'questions[2].next[0].when: "answers.bestaatNiet": unknown question "bestaatNiet"',
+        'questions[2].next[0].when: "answers.bestaatNiet": er is geen vraag "bestaatNiet".',
       ]);
       expect(withRule(is('moneyWorries', 'yes'), 'hasDecision')).toEqual([
-        'questions[0].next[0].when: "answers.moneyWorries": question "moneyWorries" is never asked before this point',
+        'questions[0].next[0].when: "answers.moneyWorries": de vraag "moneyWorries" wordt vóór dit punt nooit gesteld.',
       ]);
     });
 
     it('rejects facts before decisionDate is known on every path', () => {
       expect(withRule({ var: 'facts.late' }, 'hasDecision')).toEqual([
-        'questions[0].next[0].when: "facts.late" needs the question "decisionDate" on every path to here',
+        'questions[0].next[0].when: "facts.late" is pas bekend als de vraag "decisionDate" op elke route hierheen is gesteld.',
       ]);
       // decisionDate itself may route on the facts it produces (see the valid tree).
     });
 
     it('rejects unknown facts, other data and paths that are not fixed', () => {
       expect(withRule({ var: 'facts.weekday' })).toEqual([
-        'questions[2].next[0].when: "facts.weekday": unknown fact "weekday" (known: objectionTermEnds, daysLeft, late)',
+        'questions[2].next[0].when: "facts.weekday": onbekend gegeven "weekday" (wel: objectionTermEnds, daysLeft, late).',
       ]);
       expect(withRule({ var: 'tenant.name' })).toEqual([
-        'questions[2].next[0].when: "tenant.name": rules read "answers.<questionId>" or "facts.<name>"',
+        'questions[2].next[0].when: "tenant.name": een regel leest alleen "answers.<vraag-id>" of "facts.<naam>".',
       ]);
       expect(withRule({ var: 'answers' })).toEqual([
-        'questions[2].next[0].when: "answers": rules read "answers.<questionId>" or "facts.<name>"',
+        'questions[2].next[0].when: "answers": een regel leest alleen "answers.<vraag-id>" of "facts.<naam>".',
       ]);
       expect(withRule({ var: { if: [true, 'answers.moneyWorries', 'facts.late'] } })).toEqual([
-        'questions[2].next[0].when: "var" must name a fixed path such as "answers.<questionId>" or "facts.late"',
+        'questions[2].next[0].when: "var" moet een vast pad noemen, zoals "answers.<vraag-id>" of "facts.late".',
       ]);
     });
   });

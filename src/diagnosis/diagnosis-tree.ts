@@ -8,7 +8,12 @@ import {
   diagnosisFacts,
 } from './diagnosis-facts';
 import { TreeGraph } from './diagnosis-tree-graph';
-import type { DiagnosisOutcome, DiagnosisQuestion, DiagnosisTree } from './diagnosis-tree.schema';
+import {
+  type DiagnosisOutcome,
+  type DiagnosisQuestion,
+  type DiagnosisTree,
+  NOT_A_RULE,
+} from './diagnosis-tree.schema';
 import { OUTCOME_PLACEHOLDERS, PLACEHOLDER } from './outcome-text';
 
 /**
@@ -79,10 +84,18 @@ export function formatTreePath(path: TreePath): string {
   );
 }
 
+/** The message for a referral partner code the municipality does not have (also used for a regulation's list). */
+export function unknownPartner(code: string, known: ReadonlySet<string> | readonly string[]): string {
+  const codes = [...known];
+  return `De doorverwijspartner "${code}" bestaat niet bij deze gemeente (${
+    codes.length ? `wel: ${codes.join(', ')}` : 'er zijn nog geen doorverwijspartners'
+  }).`;
+}
+
 /**
  * Everything that would make the tree fail a citizen: ids that lead nowhere, nodes nobody can reach, loops,
  * malformed questions, unknown hint or partner codes, rules that cannot run or read what is not there yet.
- * An empty list means the tree is usable.
+ * An empty list means the tree is usable. The messages are Dutch: a tenant admin reads them when saving.
  */
 export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeReferences): TreeProblem[] {
   const problems: TreeProblem[] = [];
@@ -91,12 +104,16 @@ export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeRefer
   const questionIndex = new Map<string, number>();
   const outcomeIndex = new Map<string, number>();
   tree.questions.forEach((q, i) => {
-    if (questionIndex.has(q.id)) add(['questions', i, 'id'], `duplicate id "${q.id}"`);
+    if (questionIndex.has(q.id))
+      add(['questions', i, 'id'], `De id "${q.id}" komt twee keer voor: geef elke vraag een eigen id.`);
     else questionIndex.set(q.id, i);
   });
   tree.outcomes.forEach((o, i) => {
     if (questionIndex.has(o.id) || outcomeIndex.has(o.id)) {
-      add(['outcomes', i, 'id'], `duplicate id "${o.id}" (questions and outcomes share one set of ids)`);
+      add(
+        ['outcomes', i, 'id'],
+        `De id "${o.id}" is al in gebruik (vragen en uitkomsten delen één set ids): kies een andere id.`,
+      );
     } else outcomeIndex.set(o.id, i);
   });
   const exists = (id: string) => questionIndex.has(id) || outcomeIndex.has(id);
@@ -105,8 +122,8 @@ export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeRefer
     add(
       ['start'],
       outcomeIndex.has(tree.start)
-        ? `start must be a question, "${tree.start}" is an outcome`
-        : `unknown question "${tree.start}"`,
+        ? `De keuzehulp moet met een vraag beginnen; "${tree.start}" is een uitkomst.`
+        : `Er is geen vraag met de id "${tree.start}".`,
     );
   }
 
@@ -114,18 +131,18 @@ export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeRefer
     checkQuestionShape(q, i, add);
     q.next.forEach((entry, j) => {
       if (!exists(entry.goto))
-        add(['questions', i, 'next', j, 'goto'], `unknown question or outcome "${entry.goto}"`);
+        add(['questions', i, 'next', j, 'goto'], `Er is geen vraag of uitkomst met de id "${entry.goto}".`);
       if (entry.when === undefined && j < q.next.length - 1) {
         add(
           ['questions', i, 'next', j],
-          'only the last entry may leave out "when": this one always matches, so the entries below it are never used',
+          'Alleen de laatste regel van "next" mag zonder "when": deze regel past altijd, dus de regels eronder worden nooit gebruikt.',
         );
       }
     });
     if (q.next[q.next.length - 1].when !== undefined) {
       add(
         ['questions', i, 'next', q.next.length - 1],
-        'the last entry must have no "when": it is the default, so that every answer leads somewhere',
+        'De laatste regel van "next" mag geen "when" hebben: dat is de standaardroute, zodat elk antwoord ergens heen leidt.',
       );
     }
   });
@@ -134,18 +151,18 @@ export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeRefer
   const reachable = graph.reachableFrom(tree.start);
   tree.questions.forEach((q, i) => {
     if (questionIndex.get(q.id) === i && !reachable.has(q.id)) {
-      add(['questions', i], `question "${q.id}" cannot be reached from start "${tree.start}"`);
+      add(['questions', i], `De vraag "${q.id}" is vanaf het begin ("${tree.start}") niet te bereiken.`);
     }
   });
   tree.outcomes.forEach((o, i) => {
     if (outcomeIndex.get(o.id) === i && !reachable.has(o.id)) {
-      add(['outcomes', i], `outcome "${o.id}" cannot be reached from start "${tree.start}"`);
+      add(['outcomes', i], `De uitkomst "${o.id}" is vanaf het begin ("${tree.start}") niet te bereiken.`);
     }
   });
   for (const cycle of graph.cycles(tree.start)) {
     add(
       ['questions', questionIndex.get(cycle.from)!, 'next', cycle.entry, 'goto'],
-      `"${cycle.to}" leads back to an earlier question (cycle: ${cycle.ids.join(' → ')})`,
+      `"${cycle.to}" leidt terug naar een eerdere vraag (kringloop: ${cycle.ids.join(' → ')}); elke route moet eindigen in een uitkomst.`,
     );
   }
 
@@ -155,7 +172,7 @@ export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeRefer
       if (entry.when === undefined) return;
       const path = ['questions', i, 'next', j, 'when'];
       if (!jsonLogic.is_logic(entry.when)) {
-        add(path, 'not a JSON Logic rule (an object with exactly one operator)');
+        add(path, NOT_A_RULE);
         return;
       }
       const { reads, allowed } = inspectRule(entry.when, path, add);
@@ -168,7 +185,10 @@ export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeRefer
       try {
         jsonLogic.apply(entry.when as RulesLogic, sampleData(tree));
       } catch (error) {
-        add(path, `JSON Logic fails: ${error instanceof Error ? error.message : String(error)}`);
+        add(
+          path,
+          `Deze JSON Logic-regel werkt niet: ${error instanceof Error ? error.message : String(error)}.`,
+        );
       }
     });
   });
@@ -180,19 +200,19 @@ export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeRefer
       if (!hints.has(code)) {
         add(
           ['outcomes', i, 'hints', j],
-          `unknown argument hint "${code}" (not in this regulation's argumentHints)`,
+          `Het argument "${code}" staat niet bij de argumenten van deze regeling (argumentHints): voeg het daar toe of kies een bestaande code.`,
         );
       }
     });
     o.referrals.forEach((code, j) => {
-      if (!partners.has(code)) add(['outcomes', i, 'referrals', j], `unknown referral partner "${code}"`);
+      if (!partners.has(code)) add(['outcomes', i, 'referrals', j], unknownPartner(code, partners));
     });
     for (const field of ['title', 'text'] as const) {
       for (const [, name] of o[field].matchAll(PLACEHOLDER)) {
         if (!(OUTCOME_PLACEHOLDERS as readonly string[]).includes(name)) {
           add(
             ['outcomes', i, field],
-            `unknown placeholder {{${name}}} (known: ${OUTCOME_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')})`,
+            `Onbekende invulplek {{${name}}} (wel mogelijk: ${OUTCOME_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}).`,
           );
         } else if (
           outcomeIndex.get(o.id) === i &&
@@ -201,7 +221,7 @@ export function validateDiagnosisTree(tree: DiagnosisTree, references: TreeRefer
         ) {
           add(
             ['outcomes', i, field],
-            `{{${name}}} needs the question "${DECISION_DATE_QUESTION}" on every path to this outcome`,
+            `{{${name}}} kan alleen worden ingevuld als de vraag "${DECISION_DATE_QUESTION}" op elke route naar deze uitkomst wordt gesteld.`,
           );
         }
       }
@@ -216,24 +236,33 @@ function checkQuestionShape(
   add: (path: TreePath, message: string) => void,
 ): void {
   if (q.type === 'choice' && (q.options?.length ?? 0) < 2) {
-    add(['questions', i, 'options'], 'a choice question needs at least two options');
+    add(['questions', i, 'options'], 'Een keuzevraag heeft minstens twee antwoorden nodig (options).');
   }
   if (q.type === 'date' && q.options !== undefined)
-    add(['questions', i, 'options'], 'a date question has no options');
+    add(
+      ['questions', i, 'options'],
+      'Een datumvraag heeft geen antwoorden om uit te kiezen: laat options weg.',
+    );
   const values = (q.options ?? []).map((o) => o.value);
   values.forEach((value, j) => {
     if (values.indexOf(value) !== j)
-      add(['questions', i, 'options', j, 'value'], `duplicate option value "${value}"`);
+      add(
+        ['questions', i, 'options', j, 'value'],
+        `Het antwoord "${value}" komt twee keer voor bij deze vraag.`,
+      );
   });
   if (q.id === DECISION_DATE_QUESTION && q.type !== 'date') {
     add(
       ['questions', i, 'type'],
-      `"${DECISION_DATE_QUESTION}" must be a date question: the deadline facts are computed from it`,
+      `"${DECISION_DATE_QUESTION}" moet een datumvraag zijn (type: date): de termijnen worden daaruit berekend.`,
     );
   }
   for (const field of ['text', 'help'] as const) {
     if (q[field]?.match(PLACEHOLDER)) {
-      add(['questions', i, field], 'placeholders such as {{daysLeft}} are only filled in outcomes');
+      add(
+        ['questions', i, field],
+        'Invulplekken zoals {{daysLeft}} werken alleen in uitkomsten, niet in vragen.',
+      );
     }
   }
 }
@@ -259,7 +288,10 @@ function inspectRule(
     const raw: unknown = (node as Record<string, unknown>)[operator];
     const args: unknown[] = Array.isArray(raw) ? raw : [raw];
     if (!ALLOWED_OPERATORS.has(operator)) {
-      add(path, `operator "${operator}" is not allowed here (allowed: ${[...ALLOWED_OPERATORS].join(' ')})`);
+      add(
+        path,
+        `De operator "${operator}" is hier niet toegestaan (wel: ${[...ALLOWED_OPERATORS].join(' ')}).`,
+      );
       allowed = false;
       return;
     }
@@ -267,7 +299,7 @@ function inspectRule(
       const names = operator === 'var' ? [args[0]] : operator === 'missing' ? args : [args[1]].flat();
       for (const name of names) {
         if (typeof name === 'string' && name !== '') reads.push({ name, path });
-        else add(path, `"${operator}" must name a fixed path such as "answers.<questionId>" or "facts.late"`);
+        else add(path, `"${operator}" moet een vast pad noemen, zoals "answers.<vraag-id>" of "facts.late".`);
       }
       if (operator === 'var') args.slice(1).forEach(visit);
       return;
@@ -289,16 +321,19 @@ function checkRead(
 ): void {
   const [scope, name, ...rest] = read.name.split('.');
   if ((scope !== 'answers' && scope !== 'facts') || !name || rest.length) {
-    add(read.path, `"${read.name}": rules read "answers.<questionId>" or "facts.<name>"`);
+    add(read.path, `"${read.name}": een regel leest alleen "answers.<vraag-id>" of "facts.<naam>".`);
   } else if (scope === 'answers') {
-    if (!questionIndex.has(name)) add(read.path, `"${read.name}": unknown question "${name}"`);
+    if (!questionIndex.has(name)) add(read.path, `"${read.name}": er is geen vraag "${name}".`);
     else if (name !== questionId && !askedBefore.has(name)) {
-      add(read.path, `"${read.name}": question "${name}" is never asked before this point`);
+      add(read.path, `"${read.name}": de vraag "${name}" wordt vóór dit punt nooit gesteld.`);
     }
   } else if (!(DIAGNOSIS_FACT_NAMES as readonly string[]).includes(name)) {
-    add(read.path, `"${read.name}": unknown fact "${name}" (known: ${DIAGNOSIS_FACT_NAMES.join(', ')})`);
+    add(read.path, `"${read.name}": onbekend gegeven "${name}" (wel: ${DIAGNOSIS_FACT_NAMES.join(', ')}).`);
   } else if (questionId !== DECISION_DATE_QUESTION && !alwaysAskedBefore?.has(DECISION_DATE_QUESTION)) {
-    add(read.path, `"${read.name}" needs the question "${DECISION_DATE_QUESTION}" on every path to here`);
+    add(
+      read.path,
+      `"${read.name}" is pas bekend als de vraag "${DECISION_DATE_QUESTION}" op elke route hierheen is gesteld.`,
+    );
   }
 }
 

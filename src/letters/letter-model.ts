@@ -9,7 +9,14 @@ export interface Letterhead {
   phone: string;
   email: string;
   website: string;
+  /** The municipality's name is printed in it: an admin can only choose one that reads on white (4.5:1). */
   primaryColor: string;
+  logo?: LetterLogo;
+}
+
+/** The municipality's logo: a PNG or JPEG checked on upload (see tenancy/tenant-settings-logo). */
+export interface LetterLogo {
+  content: Buffer;
 }
 
 export interface LetterBlock {

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { LetterKind, REQUIRED_PARTS } from './letter-kinds';
 import { LetterTemplateError, LetterTemplates } from './letter-templates';
 import { parseLetterBody } from './letter-model';
+import { letterValues } from './letter-samples';
 import { LettersService } from './letters.service';
 
 describe('LetterTemplates', () => {
@@ -50,7 +51,13 @@ describe('LetterTemplates validation at start-up', () => {
     return { templates: join(root, 'templates'), tenants: join(root, 'tenants') };
   }
   const complete = (kind: LetterKind) =>
-    REQUIRED_PARTS[kind].map((part) => `${part}:: {{${part}}}`).join('\n');
+    REQUIRED_PARTS[kind]
+      .map((part) =>
+        Array.isArray(letterValues(kind)[part])
+          ? `{{#each ${part}}}\n${part}:: {{this}}\n{{/each}}`
+          : `${part}:: {{${part}}}`,
+      )
+      .join('\n');
   const check = (files: Record<string, string>) => {
     const { templates, tenants } = roots(files);
     return new LetterTemplates(templates, tenants);
@@ -81,7 +88,7 @@ describe('LetterTemplates validation at start-up', () => {
     });
     expect(() => letters.assertValid()).toThrow(LetterTemplateError);
     expect(() => letters.assertValid()).toThrow(
-      /heuveldorp\/templates\/letters\/decision\.hbs: lacks required parts of a decision letter: appealTermEnds/,
+      /heuveldorp\/templates\/letters\/decision\.hbs: Het verplichte onderdeel \{\{appealTermEnds\}\} ontbreekt/,
     );
   });
 
@@ -93,11 +100,15 @@ describe('LetterTemplates validation at start-up', () => {
     expect(letters.problems()).toEqual([
       {
         file: 'letters/receipt.hbs',
-        problem: 'lacks required parts of a receipt letter: objectionTermEnds, decisionTermEnds',
+        problem: expect.stringMatching(/^Het verplichte onderdeel \{\{objectionTermEnds\}\} ontbreekt/),
+      },
+      {
+        file: 'letters/receipt.hbs',
+        problem: expect.stringMatching(/^Het verplichte onderdeel \{\{decisionTermEnds\}\} ontbreekt/),
       },
       {
         file: 'letters/decision.hbs',
-        problem: expect.stringMatching(/^does not compile: Parse error on line 8/),
+        problem: expect.stringMatching(/^Regel 10: de brief houdt op terwijl er nog iets open staat/),
       },
     ]);
   });
@@ -113,10 +124,10 @@ describe('LetterTemplates validation at start-up', () => {
     const problems = letters.problems();
     expect(problems).toEqual(
       expect.arrayContaining([
-        { file: 'letters/receipt.hbs', problem: expect.stringContaining('a partial') },
+        { file: 'letters/receipt.hbs', problem: expect.stringContaining('{{> …}} (een deelsjabloon)') },
         {
           file: 'heuveldorp/templates/letters/decision.hbs',
-          problem: expect.stringContaining('unknown helper shout'),
+          problem: expect.stringContaining('{{shout …}} is geen toegestane functie'),
         },
         {
           file: 'heuveldorp/templates/letters/besluit.hbs',
@@ -139,7 +150,7 @@ describe('LetterTemplates validation at start-up', () => {
     });
     const service = new LettersService({ templatesDir: templates, tenantsDir: tenants } as AppConfig);
     expect(() => service.onModuleInit()).toThrow(
-      /rivierstad\/templates\/letters\/decision\.hbs: lacks required parts/,
+      /rivierstad\/templates\/letters\/decision\.hbs: Het verplichte onderdeel \{\{reference\}\} ontbreekt/,
     );
   });
 });

@@ -1,18 +1,17 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 
-import { LETTER_KINDS, LetterKind, missingParts } from './letter-kinds';
+import { isLetterKind, LETTER_KINDS, LetterKind } from './letter-kinds';
+import { checkLetterTemplate, LETTER_COMPILE_OPTIONS } from './letter-template-check';
 
 type Context = Record<string, unknown>;
 
-/**
- * Built-in helpers only (if, unless, each, with, lookup), no partials; missing values throw instead of printing
- * nothing. Tenant templates are written by municipalities, so they get no more power than the defaults.
- */
-const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true, knownHelpersOnly: true };
+/** Where the template a letter is made from comes from: the municipality's own (saved by an admin), its file, the platform's. */
+export type TemplateOrigin = 'tenant' | 'file' | 'default';
 
-/** Why a template cannot be used, naming the file (relative to the templates' root folders). */
+/** Why a template file cannot be used, naming the file (relative to the templates' root folders). */
 export interface TemplateProblem {
   file: string;
   problem: string;
@@ -28,28 +27,54 @@ export class LetterTemplateError extends Error {
   }
 }
 
+/** Compiled templates kept per replica, by content: a changed template is another entry, never a stale one. */
+const MAX_COMPILED = 500;
+
 /**
- * Letter templates: `templates/letters/<kind>.hbs`, overridden per municipality by
- * `tenants/<slug>/templates/letters/<kind>.hbs`. Templates render plain text (see parseLetterBody), in a
- * Handlebars environment of their own with no helpers beyond the built-in ones and no partials.
+ * Letter templates in files: `templates/letters/<kind>.hbs`, overridden per municipality by
+ * `tenants/<slug>/templates/letters/<kind>.hbs` (both part of the deployment, so read once). Renders any
+ * template source to plain text (see parseLetterBody) in a Handlebars environment of its own with no helpers
+ * beyond the built-in ones and no partials.
  */
 export class LetterTemplates {
   private readonly handlebars = Handlebars.create();
   private readonly compiled = new Map<string, HandlebarsTemplateDelegate<Context>>();
+  private readonly files = new Map<string, string | null>();
 
   constructor(
     private readonly templatesDir: string,
     private readonly tenantsDir: string,
   ) {}
 
+  /** The template a municipality's letter is made from when it saved none of its own. */
+  fileTemplate(tenantSlug: string, kind: LetterKind): { source: string; origin: 'file' | 'default' } {
+    const own = this.read(join(this.tenantsDir, tenantSlug, 'templates', 'letters', `${kind}.hbs`));
+    return own === null
+      ? { source: this.defaultTemplate(kind), origin: 'default' }
+      : { source: own, origin: 'file' };
+  }
+
+  /** The platform's own template of a kind, as shipped. */
+  defaultTemplate(kind: LetterKind): string {
+    const source = this.read(join(this.templatesDir, 'letters', `${kind}.hbs`));
+    if (source === null) throw new Error(`templates/letters/${kind}.hbs is missing`);
+    return source;
+  }
+
+  /** The letter's text from a template source; values are made plain text first (see plainTextValues). */
+  renderSource(source: string, context: Context): string {
+    return this.compile(source)(plainTextValues(context));
+  }
+
+  /** The letter's text from the municipality's file or the platform's template. */
   render(tenantSlug: string, kind: LetterKind, context: Context): string {
-    return this.template(tenantSlug, kind)(plainTextValues(context));
+    return this.renderSource(this.fileTemplate(tenantSlug, kind).source, context);
   }
 
   /**
-   * Checks every default template and every tenant override: it compiles in the sandbox and uses each
-   * required part of its kind; an override must be named after a letter kind. Empty when all is well.
-   * A default template that does not exist yet is left to the letter kinds' test, which fails on it.
+   * Checks every default template and every tenant file with checkLetterTemplate; a file override must be named
+   * after a letter kind. Empty when all is well. A default template that does not exist yet is left to the
+   * letter kinds' test, which fails on it.
    */
   problems(): TemplateProblem[] {
     const problems: TemplateProblem[] = [];
@@ -84,36 +109,32 @@ export class LetterTemplates {
 
   private check(kind: LetterKind, file: string, root: string): TemplateProblem[] {
     const name = relative(root, file);
-    const source = readFileSync(file, 'utf8');
-    try {
-      const forbidden = forbiddenConstructs(source);
-      if (forbidden.length)
-        return [{ file: name, problem: `uses ${forbidden.join(', ')}, which letter templates may not` }];
-      // Compiling to code catches what parsing alone does not (e.g. an unknown helper).
-      this.handlebars.precompile(source, COMPILE_OPTIONS);
-    } catch (error) {
-      return [{ file: name, problem: `does not compile: ${oneLine(error)}` }];
-    }
-    const missing = missingParts(kind, source);
-    return missing.length
-      ? [{ file: name, problem: `lacks required parts of a ${kind} letter: ${missing.join(', ')}` }]
-      : [];
+    return checkLetterTemplate(kind, readFileSync(file, 'utf8')).map((issue) => ({
+      file: name,
+      problem: issue.message,
+    }));
   }
 
-  private template(tenantSlug: string, kind: LetterKind): HandlebarsTemplateDelegate<Context> {
-    const override = join(this.tenantsDir, tenantSlug, 'templates', 'letters', `${kind}.hbs`);
-    const file = existsSync(override) ? override : join(this.templatesDir, 'letters', `${kind}.hbs`);
-    let template = this.compiled.get(file);
+  private compile(source: string): HandlebarsTemplateDelegate<Context> {
+    const key = createHash('sha256').update(source).digest('base64url');
+    let template = this.compiled.get(key);
     if (!template) {
-      template = this.handlebars.compile<Context>(readFileSync(file, 'utf8'), COMPILE_OPTIONS);
-      this.compiled.set(file, template);
+      template = this.handlebars.compile<Context>(source, LETTER_COMPILE_OPTIONS);
+      // The oldest entry goes first: edits of many municipalities over months must not grow the process.
+      if (this.compiled.size >= MAX_COMPILED) this.compiled.delete(this.compiled.keys().next().value!);
+      this.compiled.set(key, template);
     }
     return template;
   }
-}
 
-function isLetterKind(value: string): value is LetterKind {
-  return (LETTER_KINDS as readonly string[]).includes(value);
+  private read(file: string): string | null {
+    let source = this.files.get(file);
+    if (source === undefined) {
+      source = existsSync(file) ? readFileSync(file, 'utf8') : null;
+      this.files.set(file, source);
+    }
+    return source;
+  }
 }
 
 function subfolders(dir: string): string[] {
@@ -121,28 +142,6 @@ function subfolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name);
-}
-
-/** Partials and decorators would reach outside the template (files, registered code): refused. */
-function forbiddenConstructs(source: string): string[] {
-  const found = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    const type = (node as { type?: string }).type;
-    if (type === 'PartialStatement' || type === 'PartialBlockStatement') found.add('a partial ({{> …}})');
-    if (type === 'Decorator' || type === 'DecoratorBlock') found.add('a decorator ({{* …}})');
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === 'object') visit(value);
-    }
-  };
-  visit(Handlebars.parse(source));
-  return [...found];
-}
-
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/\s+/g, ' ').trim();
 }
 
 /**

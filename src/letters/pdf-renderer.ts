@@ -8,6 +8,8 @@ const FONTS = join(__dirname, '..', '..', 'assets', 'fonts');
 const REGULAR = readFileSync(join(FONTS, 'DejaVuSans.ttf'));
 const BOLD = readFileSync(join(FONTS, 'DejaVuSans-Bold.ttf'));
 const MARGIN = 64;
+/** The box a logo is fitted into, in points (keeping its proportions). */
+const LOGO = { width: 120, height: 48 };
 
 /**
  * Renders any letter to PDF/A-2b (embedded, openly licensed fonts; archival per the Archiefwet), A4, with the
@@ -35,12 +37,22 @@ export function renderLetterPdf(model: LetterModel): Promise<Buffer> {
 
   const { letterhead } = model;
   const width = pdf.page.width - 2 * MARGIN;
-  pdf.rect(0, 0, pdf.page.width, 8).fill(letterhead.primaryColor).fillColor('black');
-  pdf.font('bold').fontSize(16).text(letterhead.municipality, MARGIN, 36);
+  pdf.rect(0, 0, pdf.page.width, 8).fill(letterhead.primaryColor);
+  // The logo top right, the name beside it on the left in the municipality's colour.
+  const nameWidth = letterhead.logo ? width - LOGO.width - 16 : width;
+  if (letterhead.logo) {
+    pdf.image(letterhead.logo.content, MARGIN + width - LOGO.width, 24, {
+      fit: [LOGO.width, LOGO.height],
+      align: 'right',
+    });
+  }
+  pdf.font('bold').fontSize(16).fillColor(letterhead.primaryColor);
+  pdf.text(letterhead.municipality, MARGIN, 36, { width: nameWidth });
   pdf.font('regular').fontSize(8.5).fillColor('#333333');
   pdf.text([...letterhead.address, letterhead.phone, letterhead.email, letterhead.website].join('  ·  '), {
-    width,
+    width: nameWidth,
   });
+  if (letterhead.logo) pdf.y = Math.max(pdf.y, 24 + LOGO.height);
   pdf.fillColor('black').moveDown(2.5);
 
   pdf.fontSize(10.5).text(model.addressee.join('\n'));

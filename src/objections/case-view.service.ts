@@ -4,6 +4,7 @@ import { ProblemError } from '../common/problems/problem.error';
 import { Database } from '../database/database.service';
 import { StoredDocument } from '../documents/stored-document.entity';
 import { Regulation } from '../regulations/regulation.entity';
+import { regulationAsFiled } from '../regulations/regulation-as-filed';
 import { FLAG_LABELS } from './case-flags';
 import { CaseLinks } from './case-links';
 import { derivedColumns } from './case-derived';
@@ -46,9 +47,8 @@ export class CaseViewService {
       const objection = await db.getRepository(Objection).findOneBy({ tenantId, ...where });
       if (!objection) return null;
       // One after the other: the queries share the transaction's connection.
-      const regulation = await db
-        .getRepository(Regulation)
-        .findOneByOrFail({ tenantId, id: objection.regulationId });
+      // The regulation as filed: a later change by an admin does not rewrite this case's hints or terms.
+      const regulation = await regulationAsFiled(db, objection);
       const events = await db
         .getRepository(ObjectionEvent)
         .find({ where: { tenantId, objectionId: objection.id }, order: { at: 'ASC' } });

@@ -231,6 +231,7 @@ export class ObjectionFilingService {
       tenantId: tenant.id,
       reference,
       regulationId: regulation.id,
+      regulationVersion: regulation.version,
       receivedAt,
       decision: plain(input.decision),
       objector: plain(input.objector),
@@ -270,7 +271,7 @@ export class ObjectionFilingService {
     }
 
     const receiptFacts = { tenant, regulation, input, reference, receivedAt, terms, missing };
-    const receiptPdf = await this.letters.render(receiptLetter(receiptFacts));
+    const receiptPdf = await this.letters.render(db, receiptLetter(receiptFacts));
     const receipt = await DocumentsService.store(db, tenant.id, {
       objectionId,
       kind: 'receipt',

@@ -76,6 +76,10 @@ export class Objection {
   @Column({ name: 'regulation_id', type: 'uuid' })
   regulationId!: string;
 
+  /** The version of the regulation the case was filed under; an admin's later change does not reach it. */
+  @Column({ name: 'regulation_version', type: 'integer', default: 1 })
+  regulationVersion!: number;
+
   @Column({ type: 'text', default: 'received' })
   status!: ObjectionStatus;
 

@@ -4,11 +4,12 @@
  */
 
 const HEX = /^#([0-9a-f]{6})$/i;
-const WHITE = '#ffffff';
+export const WHITE = '#ffffff';
 const INK = '#0b0c0c';
 /** Used for links when the brand colour is too light to be read on white. */
 const FALLBACK_LINK = '#1d4f91';
-const AA = 4.5;
+/** WCAG 2.1 AA (1.4.3): the least contrast of normal text with its background. */
+export const AA = 4.5;
 
 export interface BrandColors {
   /** Background of the header, buttons and panels. */

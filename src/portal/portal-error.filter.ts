@@ -78,6 +78,14 @@ export function errorPage(
       ],
     };
   }
+  if (status === 410) {
+    // The municipality left the platform; the detail says how to reach it (see TenantGuard).
+    return {
+      title: 'Niet meer via deze website',
+      heading: 'Bezwaar maken gaat nu rechtstreeks bij de gemeente',
+      paragraphs: [detail ?? 'Deze gemeente behandelt bezwaren niet meer via deze website.'],
+    };
+  }
   if (status < 500) {
     return {
       title: 'Er ging iets mis',

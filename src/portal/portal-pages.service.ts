@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Tenant } from '../tenancy/tenant.entity';
+import { logoUrl } from '../tenancy/tenant-settings-logo';
 import { TenantsService } from '../tenancy/tenants.service';
 import { brandColors, brandCss } from './brand-colors';
 import { phoneHref, safeWebsite, websiteLabel } from './contact-links';
@@ -21,6 +22,8 @@ export interface TenantView {
   email: string;
   website?: string;
   websiteLabel: string;
+  /** The uploaded logo's address, if there is one. */
+  logo?: string;
 }
 
 /**
@@ -90,6 +93,7 @@ export function tenantView(tenant: Tenant): TenantView {
     email: contact.email,
     website: safeWebsite(contact.website),
     websiteLabel: websiteLabel(contact.website),
+    logo: logoUrl(tenant),
   };
 }
 

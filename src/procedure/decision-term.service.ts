@@ -65,6 +65,7 @@ export class DecisionTermService {
       const newEnd = decisionTermOf(calendar, kase, { extensionWeeks: input.weeks })!;
       const facts = { tenant, objection, regulationName: kase.regulation.name, today };
       const pdf = await this.letters.render(
+        db,
         extensionLetter(facts, { weeks: input.weeks, reason, previousEnd, newEnd }),
       );
       const document = await DocumentsService.store(db, tenantId, {

@@ -114,6 +114,7 @@ export class HearingService {
 
       const facts = { tenant, objection, regulationName: kase.regulation.name, today };
       const pdf = await this.letters.render(
+        db,
         hearingInvitationLetter(facts, {
           dates,
           location,
@@ -249,6 +250,7 @@ export class HearingService {
       const dates = hearingDates(heldAt);
       const facts = { tenant, objection, regulationName: kase.regulation.name, today: todayInAmsterdam() };
       const pdf = await this.letters.render(
+        db,
         hearingReportLetter(facts, {
           dates,
           location: planned.location,

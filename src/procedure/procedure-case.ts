@@ -6,6 +6,7 @@ import { caseForChange as lockedCaseForChange } from '../objections/case-lock';
 import { type ObjectionStatus } from '../objections/case-status';
 import { Objection } from '../objections/objection.entity';
 import { Regulation } from '../regulations/regulation.entity';
+import { regulationAsFiled } from '../regulations/regulation-as-filed';
 import { Tenant } from '../tenancy/tenant.entity';
 import { currentDecisionTermEnds, filedDecisionTerm, penaltyStartsOn } from './decision-term';
 
@@ -35,9 +36,7 @@ export async function caseForChange(
     `${action} kan alleen bij een bezwaar dat nog loopt.`,
     alsoWhen,
   );
-  const regulation = await db
-    .getRepository(Regulation)
-    .findOneByOrFail({ tenantId, id: objection.regulationId });
+  const regulation = await regulationAsFiled(db, objection);
   const tenant = await db.getRepository(Tenant).findOneByOrFail({ id: tenantId });
   return { objection, regulation, tenant };
 }

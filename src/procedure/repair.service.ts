@@ -67,7 +67,7 @@ export class RepairService {
         input.termDays ?? REPAIR_TERM_DAYS.default,
       );
       const facts = { tenant, objection, regulationName: kase.regulation.name, today };
-      const pdf = await this.letters.render(repairRequestLetter(facts, { elements, repairTermEnds }));
+      const pdf = await this.letters.render(db, repairRequestLetter(facts, { elements, repairTermEnds }));
       const document = await DocumentsService.store(db, tenantId, {
         objectionId: objection.id,
         kind: 'letter',

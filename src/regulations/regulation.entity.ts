@@ -8,7 +8,7 @@ import {
 } from 'typeorm';
 import type { RegulationConfig } from '../tenancy/tenant-config.schema';
 
-/** The part of a regulation kept as one document: terms, hints, partners (and later the diagnosis). */
+/** The part of a regulation kept as one document: terms, hints, partners and the diagnosis tree. */
 export type RegulationDefinition = Omit<RegulationConfig, 'code' | 'name'>;
 
 @Entity('regulations')
@@ -34,6 +34,10 @@ export class Regulation {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** The current version (see RegulationVersion); every saved change adds one. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,41 +1,30 @@
-import { Controller, Get, Header, Query, Res, StreamableFile, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Query, Res, StreamableFile } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CurrentStaff, StaffPrincipal } from '../auth/staff-principal';
-import { StaffErrorFilter } from '../staff-pages/staff-error.filter';
-import { SameOriginPostGuard, StaffSessionGuard } from '../staff-pages/staff-page.guards';
-import { HTML, REFERRER_POLICY } from '../staff-pages/staff-pages.service';
+import { Download, HtmlPage, StaffPages } from '../staff-pages/page-decorators';
+import { respond } from '../staff-pages/staff-pages.service';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
-import { ReportPagesService } from './report-pages.service';
 import { csvDownload } from './report-download';
+import { ReportPagesService } from './report-pages.service';
 
 /** The report page `/rivierstad/behandelaar/rapportages?van=2026-01-01&tot=2026-06-30` and its CSV. */
-@ApiExcludeController()
-@Controller(':tenant/behandelaar')
-@UseGuards(SameOriginPostGuard, StaffSessionGuard)
-@UseFilters(StaffErrorFilter)
+@StaffPages(':tenant/behandelaar')
 export class StaffReportsController {
   constructor(private readonly pages: ReportPagesService) {}
 
   @Get('rapportages')
-  @Header('content-type', HTML)
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
+  @HtmlPage()
   async page(
     @CurrentTenant() tenant: TenantContext,
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { status, html } = await this.pages.page(tenant, staff, query);
-    reply.status(status);
-    return html;
+    return respond(reply, await this.pages.page(tenant, staff, query));
   }
 
   @Get('rapportages.csv')
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
-  @Header('x-content-type-options', 'nosniff')
+  @Download()
   async csv(
     @CurrentTenant() tenant: TenantContext,
     @Query() query: Record<string, unknown>,

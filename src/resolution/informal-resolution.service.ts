@@ -244,6 +244,7 @@ export class InformalResolutionService {
     const tenant = await db.getRepository(Tenant).findOneByOrFail({ id: objection.tenantId });
     const names = await StaffDirectoryService.namesIn(db, objection.tenantId, [by.userId]);
     const pdf = await this.letters.render(
+      db,
       agreementLetter({
         tenant,
         objection,

@@ -2,24 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AuthService } from '../auth/auth.service';
 import { TenantContext } from '../tenancy/tenant-context';
+import { failedLogin, LoginForm, loginFormContext, readLoginForm } from './login-form';
 import { loginPath, safeStaffReturnPath, staffHome } from './request-checks';
 import { StaffSessionService } from './staff-session.service';
 import { PageOutcome, StaffPagesService } from './staff-pages.service';
-
-/** One message for every failed login: it never says whether the address exists. */
-export const LOGIN_FAILED = 'Het e-mailadres of het wachtwoord is niet juist. Probeer het opnieuw.';
-
-const MAX_EMAIL = 254;
-const MAX_PASSWORD = 1024;
-
-interface LoginForm {
-  email: string;
-  returnTo: string;
-  errors?: { href: string; message: string }[];
-  emailError?: string;
-  passwordError?: string;
-  loggedOut?: boolean;
-}
 
 /** The staff login form; a successful login sets the staff cookie and goes on to where the handler was going. */
 @Injectable()
@@ -39,42 +25,15 @@ export class LoginPagesService {
   }
 
   async login(tenant: TenantContext, body: unknown, reply: FastifyReply): Promise<PageOutcome> {
-    const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-    const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : '');
-    const email = text('email').trim().slice(0, MAX_EMAIL);
-    const password = text('wachtwoord').slice(0, MAX_PASSWORD);
-    const returnTo = safeStaffReturnPath(text('terug'), tenant.slug);
-    if (!email || !password) {
-      const emailError = email ? undefined : 'Vul uw e-mailadres in.';
-      const passwordError = password ? undefined : 'Vul uw wachtwoord in.';
-      return {
-        status: 400,
-        html: this.render(tenant, {
-          email,
-          returnTo,
-          emailError,
-          passwordError,
-          errors: [
-            ...(emailError ? [{ href: '#email', message: emailError }] : []),
-            ...(passwordError ? [{ href: '#wachtwoord', message: passwordError }] : []),
-          ],
-        }),
-      };
-    }
-    const principal = await this.auth.verifyCredentials(tenant.slug, email, password);
+    const attempt = readLoginForm(body, (path) => safeStaffReturnPath(path, tenant.slug));
+    if ('invalid' in attempt) return { status: 400, html: this.render(tenant, attempt.invalid) };
+    const principal = await this.auth.verifyCredentials(tenant.slug, attempt.email, attempt.password);
     if (!principal || principal.tenantId !== tenant.id) {
-      return {
-        status: 400,
-        html: this.render(tenant, {
-          email,
-          returnTo,
-          errors: [{ href: '#email', message: LOGIN_FAILED }],
-        }),
-      };
+      return { status: 400, html: this.render(tenant, failedLogin(attempt)) };
     }
     const { accessToken } = await this.auth.issueToken(principal);
     this.sessions.open(reply, accessToken);
-    return { redirect: returnTo };
+    return { redirect: attempt.returnTo };
   }
 
   /** Ends the session; back to the login page, which says so. */
@@ -88,12 +47,7 @@ export class LoginPagesService {
       tenant,
       'login',
       'Inloggen',
-      {
-        ...form,
-        action: loginPath(tenant.slug),
-        // The inbox is where a login goes by default; only a different page needs to travel along.
-        returnTo: form.returnTo === staffHome(tenant.slug) ? undefined : form.returnTo,
-      },
+      loginFormContext(form, loginPath(tenant.slug), staffHome(tenant.slug)),
       { hasErrors: Boolean(form.errors?.length) },
     );
   }

@@ -1,43 +1,22 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { Body, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { CurrentStaff, StaffPrincipal } from '../auth/staff-principal';
 import { ProblemError } from '../common/problems/problem.error';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { isCaseAction } from './case-forms';
 import { CasePagesService } from './case-pages.service';
-import { StaffErrorFilter } from './staff-error.filter';
-import { SameOriginPostGuard, StaffSessionGuard } from './staff-page.guards';
-import { HTML, REFERRER_POLICY } from './staff-pages.service';
+import { Download, FormPost, HtmlPage, StaffPages } from './page-decorators';
+import { PageOutcome } from './staff-pages.service';
 
 /**
  * A case: `/rivierstad/behandelaar/zaken/RIV-2026-00001`, its forms posting to `…/toewijzen`, `…/status`,
  * `…/bericht` and `…/doorverwijzen` (POST-redirect-GET), and its documents under `…/documenten/<id>`.
  */
-@ApiExcludeController()
-@Controller(':tenant/behandelaar/zaken/:reference')
-@UseGuards(SameOriginPostGuard, StaffSessionGuard)
-@UseFilters(StaffErrorFilter)
+@StaffPages(':tenant/behandelaar/zaken/:reference')
 export class StaffCaseController {
   constructor(private readonly pages: CasePagesService) {}
 
   @Get()
-  @Header('content-type', HTML)
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
+  @HtmlPage()
   page(
     @CurrentTenant() tenant: TenantContext,
     @CurrentStaff() staff: StaffPrincipal,
@@ -47,33 +26,20 @@ export class StaffCaseController {
     return this.pages.page(tenant, staff, reference, isCaseAction(done) ? done : undefined);
   }
 
-  @Post(':action')
-  @HttpCode(200)
-  @Header('content-type', HTML)
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
-  async act(
+  @FormPost(':action')
+  act(
     @CurrentTenant() tenant: TenantContext,
     @CurrentStaff() staff: StaffPrincipal,
     @Param('reference') reference: string,
     @Param('action') action: string,
     @Body() body: unknown,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<PageOutcome> {
     if (!isCaseAction(action)) throw ProblemError.notFound('Deze pagina bestaat niet.');
-    const outcome = await this.pages.act(tenant, staff, reference, action, body);
-    if ('redirect' in outcome) {
-      reply.status(303).header('location', outcome.redirect);
-      return '';
-    }
-    reply.status(outcome.status);
-    return outcome.html;
+    return this.pages.act(tenant, staff, reference, action, body);
   }
 
   @Get('documenten/:id')
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
-  @Header('x-content-type-options', 'nosniff')
+  @Download()
   document(
     @CurrentTenant() tenant: TenantContext,
     @Param('reference') reference: string,

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ProblemError } from '../common/problems/problem.error';
 import { loginPath, staffHome } from './request-checks';
 import { StaffLoginRequired, StaffPageRequest } from './staff-page.guards';
@@ -7,19 +7,23 @@ import { HTML, REFERRER_POLICY, StaffPagesService } from './staff-pages.service'
 import { plainErrorPage } from '../common/plain-error-page';
 
 /**
- * The staff pages' errors: no session → 303 to the login page; anything else → an HTML page in the staff
- * layout (never a stack trace or problem+json). Bound with @UseFilters to the staff-page controllers only.
+ * The errors of server-rendered pages: no session → 303 to the login page; anything else → an HTML page (never
+ * a stack trace or problem+json), which each kind of page renders in its own layout. Bound with @UseFilters to
+ * the page controllers only (see page-decorators).
  */
-@Catch()
-@Injectable()
-export class StaffErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('StaffPages');
+export abstract class PageErrorFilter<R extends FastifyRequest> implements ExceptionFilter {
+  private readonly logger: Logger;
 
-  constructor(private readonly pages: StaffPagesService) {}
+  protected constructor(loggerContext: string) {
+    this.logger = new Logger(loggerContext);
+  }
+
+  /** The error page in this kind of page's layout. */
+  protected abstract renderError(request: R, page: ErrorPage): string;
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<StaffPageRequest>();
+    const request = http.getRequest<R>();
     const reply = http.getResponse<FastifyReply>();
     if (reply.sent) return;
     reply.header('cache-control', 'no-store').header('referrer-policy', REFERRER_POLICY);
@@ -33,12 +37,7 @@ export class StaffErrorFilter implements ExceptionFilter {
     const page = errorPage(status, exception, correlationId);
     let html: string;
     try {
-      html = request.tenant
-        ? this.pages.render(request.tenant, 'error', page.heading, {
-            ...page,
-            home: request.user ? staffHome(request.tenant.slug) : loginPath(request.tenant.slug),
-          })
-        : plainErrorPage(page);
+      html = this.renderError(request, page);
     } catch (error) {
       this.logger.error({ err: error, correlationId }, 'error page failed');
       html = plainErrorPage(page);
@@ -47,14 +46,32 @@ export class StaffErrorFilter implements ExceptionFilter {
   }
 }
 
-function statusOf(exception: unknown): number {
+/** The staff pages' errors, in the staff layout of the path's municipality (plain HTML without one). */
+@Catch()
+@Injectable()
+export class StaffErrorFilter extends PageErrorFilter<StaffPageRequest> {
+  constructor(private readonly pages: StaffPagesService) {
+    super('StaffPages');
+  }
+
+  protected renderError(request: StaffPageRequest, page: ErrorPage): string {
+    if (!request.tenant) return plainErrorPage(page);
+    return this.pages.render(request.tenant, 'error', page.heading, {
+      ...page,
+      home: request.user ? staffHome(request.tenant.slug) : loginPath(request.tenant.slug),
+    });
+  }
+}
+
+/** The HTTP status an exception answers with: its own, a 4xx of the HTTP layer, else 500. */
+export function statusOf(exception: unknown): number {
   if (exception instanceof ProblemError) return exception.status;
   if (exception instanceof HttpException) return exception.getStatus();
   const statusCode = (exception as { statusCode?: unknown })?.statusCode;
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
 }
 
-interface ErrorPage {
+export interface ErrorPage {
   heading: string;
   paragraphs: string[];
 }
@@ -66,6 +83,12 @@ export function errorPage(status: number, exception: unknown, correlationId: str
   }
   if (status === 403) {
     return { heading: 'Geen toegang', paragraphs: [detail ?? 'U heeft geen toegang tot deze pagina.'] };
+  }
+  if (status === 410) {
+    return {
+      heading: 'Niet meer via dit platform',
+      paragraphs: [detail ?? 'Deze gemeente behandelt bezwaren niet meer via dit platform.'],
+    };
   }
   if (status < 500) {
     return {

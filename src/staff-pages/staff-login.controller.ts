@@ -1,35 +1,17 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Post,
-  Query,
-  Res,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { LoginPagesService } from './login-pages.service';
-import { StaffErrorFilter } from './staff-error.filter';
-import { SameOriginPostGuard } from './staff-page.guards';
-import { HTML, REFERRER_POLICY } from './staff-pages.service';
+import { FormPost, HtmlPage, NoStore, PublicStaffPages } from './page-decorators';
+import { PageOutcome } from './staff-pages.service';
 
 /** `/rivierstad/behandelaar/inloggen` (the form and its post) and `/rivierstad/behandelaar/uitloggen`. */
-@ApiExcludeController()
-@Controller(':tenant/behandelaar')
-@UseGuards(SameOriginPostGuard)
-@UseFilters(StaffErrorFilter)
+@PublicStaffPages(':tenant/behandelaar')
 export class StaffLoginController {
   constructor(private readonly pages: LoginPagesService) {}
 
   @Get('inloggen')
-  @Header('content-type', HTML)
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
+  @HtmlPage()
   form(
     @CurrentTenant() tenant: TenantContext,
     @Query('terug') returnTo: unknown,
@@ -38,29 +20,18 @@ export class StaffLoginController {
     return this.pages.form(tenant, returnTo, loggedOut === '1');
   }
 
-  @Post('inloggen')
-  @HttpCode(200)
-  @Header('content-type', HTML)
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
-  async login(
+  @FormPost('inloggen')
+  login(
     @CurrentTenant() tenant: TenantContext,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
-    const outcome = await this.pages.login(tenant, body, reply);
-    if ('redirect' in outcome) {
-      reply.status(303).header('location', outcome.redirect);
-      return '';
-    }
-    reply.status(outcome.status);
-    return outcome.html;
+  ): Promise<PageOutcome> {
+    return this.pages.login(tenant, body, reply);
   }
 
   @Post('uitloggen')
   @HttpCode(303)
-  @Header('cache-control', 'no-store')
-  @Header('referrer-policy', REFERRER_POLICY)
+  @NoStore()
   logout(@CurrentTenant() tenant: TenantContext, @Res({ passthrough: true }) reply: FastifyReply): string {
     reply.header('location', this.pages.logout(tenant, reply));
     return '';

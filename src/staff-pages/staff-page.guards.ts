@@ -89,8 +89,11 @@ export class TenantAdminSessionGuard extends StaffSessionGuard {
   }
 }
 
-/** The page to come back to: the page itself, or for a form post the case page the form was on. */
-function returnPathOf(request: FastifyRequest): string {
+/**
+ * The page to come back to after logging in: the page itself, or for a form post the page the form was on (the
+ * post's path without its last segment, e.g. a case page for `…/zaken/<ref>/status`).
+ */
+export function returnPathOf(request: FastifyRequest): string {
   const url = request.url;
   if (request.method === 'GET' || request.method === 'HEAD') return url;
   const path = url.split('?', 1)[0];

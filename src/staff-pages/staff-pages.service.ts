@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { TenantContext } from '../tenancy/tenant-context';
@@ -18,6 +19,16 @@ export const REFERRER_POLICY = 'same-origin';
 
 /** What a form post ends in: a 303 to another page, or a page of its own (with errors) and its status. */
 export type PageOutcome = { redirect: string } | { status: number; html: string };
+
+/** A form post's outcome as the reply: a 303 to the next page, or the page again with its status. */
+export function respond(reply: FastifyReply, outcome: PageOutcome): string {
+  if ('redirect' in outcome) {
+    reply.status(303).header('location', outcome.redirect);
+    return '';
+  }
+  reply.status(outcome.status);
+  return outcome.html;
+}
 
 /** One link of a navigation bar. */
 export interface NavLink {

@@ -64,8 +64,10 @@ export class StaffRenderer {
   private template(path: string): Template {
     let template = this.compiled.get(path);
     if (!template) {
+      // preventIndent: an indented partial must not indent the text inside a <textarea> it renders.
       template = this.handlebars.compile<StaffContext>(
         readFileSync(join(this.templatesDir, 'staff', path), 'utf8'),
+        { preventIndent: true },
       );
       this.compiled.set(path, template);
     }

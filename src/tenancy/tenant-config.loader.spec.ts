@@ -57,14 +57,16 @@ describe('loadTenantConfigs', () => {
     rewrite(dir, 'rivierstad', (yaml) =>
       yaml.replace(/referralPartners:\n(\s+)- /, 'referralPartners:\n$1- bestaat-niet\n$1- '),
     );
-    expect(() => loadTenantConfigs(dir)).toThrow(/unknown referral partner "bestaat-niet"/);
+    expect(() => loadTenantConfigs(dir)).toThrow(
+      /De doorverwijspartner "bestaat-niet" bestaat niet bij deze gemeente/,
+    );
   });
 
   it('rejects a diagnosis question that leads to an unknown question or outcome', () => {
     const dir = copyOfDemoTenants();
     rewrite(dir, 'rivierstad', (yaml) => yaml.replace(/goto: appealClause/, 'goto: bestaatNiet'));
     expect(() => loadTenantConfigs(dir)).toThrow(
-      /rivierstad\/tenant\.yaml: regulations\[0\]\.diagnosis\.questions\[0\]\.next\[1\]\.goto: unknown question or outcome "bestaatNiet"/,
+      /rivierstad\/tenant\.yaml: regulations\[0\]\.diagnosis\.questions\[0\]\.next\[1\]\.goto: Er is geen vraag of uitkomst met de id "bestaatNiet"/,
     );
   });
 
@@ -72,7 +74,7 @@ describe('loadTenantConfigs', () => {
     const dir = copyOfDemoTenants();
     rewrite(dir, 'heuveldorp', (yaml) => yaml.replace(/goto: appealClause/, 'goto: subject'));
     expect(() => loadTenantConfigs(dir)).toThrow(
-      /heuveldorp\/tenant\.yaml: regulations\[0\]\.diagnosis\.questions\[1\]: question "appealClause" cannot be reached from start "hasDecision"/,
+      /heuveldorp\/tenant\.yaml: regulations\[0\]\.diagnosis\.questions\[1\]: De vraag "appealClause" is vanaf het begin \("hasDecision"\) niet te bereiken/,
     );
   });
 

@@ -8,8 +8,7 @@ export const TENANT_CONFIGS = Symbol('TENANT_CONFIGS');
 
 /**
  * Brings `tenants/<slug>/tenant.yaml` into the database at start-up, idempotently and safely from many replicas
- * at once: everything is added when missing; a tenant's profile and its regulations are updated only while an
- * admin has not changed them at run time.
+ * at once: everything is added when missing, and updated only while an admin has not changed it at run time.
  */
 @Injectable()
 export class TenantSeedService implements OnModuleInit {
@@ -42,6 +41,7 @@ async function upsertTenant(db: EntityManager, config: TenantConfig): Promise<st
       email: config.contact.email,
       website: config.contact.website,
       postalAddress: config.contact.postalAddress,
+      ...(config.contact.visitingAddress ? { visitingAddress: config.contact.visitingAddress } : {}),
     },
     branding: config.branding,
     settings: config.settings,
@@ -68,8 +68,9 @@ async function seedReferralPartners(
       `INSERT INTO referral_partners (tenant_id, code, name, definition) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, code) DO UPDATE SET name = EXCLUDED.name, definition = EXCLUDED.definition,
          updated_at = now()
-       WHERE referral_partners.definition IS DISTINCT FROM EXCLUDED.definition
-          OR referral_partners.name IS DISTINCT FROM EXCLUDED.name`,
+       WHERE referral_partners.origin = 'file'
+         AND (referral_partners.definition IS DISTINCT FROM EXCLUDED.definition
+           OR referral_partners.name IS DISTINCT FROM EXCLUDED.name)`,
       [tenantId, code, name, JSON.stringify(definition)],
     );
   }

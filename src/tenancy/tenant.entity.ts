@@ -14,7 +14,13 @@ export interface TenantProfile {
   inhabitants: number;
   governingBody: string;
   court: { name: string; address: Address };
-  contact: { phone: string; email: string; website: string; postalAddress: Address };
+  contact: {
+    phone: string;
+    email: string;
+    website: string;
+    postalAddress: Address;
+    visitingAddress?: Address;
+  };
   branding: { primaryColor: string; logo?: string };
   settings: {
     atRiskWorkingDays: number;

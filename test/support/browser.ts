@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { INestApplication } from '@nestjs/common';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /**
@@ -173,4 +174,59 @@ export async function auditPage(page: Page, name: string, audited: string[]): Pr
   audited.push(
     `${name}: ${violations.length ? violations.map((v) => `${v.id} (${v.impact})`).join(', ') : 'none'}`,
   );
+}
+
+/** The browser of one describe block's tests, on the test app: see browserOnApp. */
+export interface AppBrowser {
+  /** Debian's chromium, started before the block's tests and closed after them. */
+  readonly browser: Browser;
+  /** The test app on a real port, e.g. `http://127.0.0.1:40123`. */
+  readonly base: string;
+  /** Every page's axe result (auditPage), printed after the block's tests. */
+  readonly audited: string[];
+  /** auditPage, adding to `audited`. */
+  audit(page: Page, name: string): Promise<void>;
+  /** A page from newWatchedPage (1280×900 unless said), with a session cookie (`name=value`) when given. */
+  newPage(options?: {
+    cookie?: string;
+    viewport?: { width: number; height: number };
+  }): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * Call inside a describe block: before its tests the app listens on a real port and chromium starts; after them
+ * the browser closes and the axe results are printed under `report`.
+ */
+export function browserOnApp(app: () => INestApplication, report: string): AppBrowser {
+  let browser: Browser | undefined;
+  let base = '';
+  const audited: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await app().listen(0, '127.0.0.1');
+    base = (await app().getUrl()).replace('[::1]', '127.0.0.1');
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    console.log(`axe (WCAG 2.1 A/AA) on ${report}, all impacts:\n  ${audited.join('\n  ')}`);
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll: use it inside a test');
+      return browser;
+    },
+    get base() {
+      return base;
+    },
+    audited,
+    audit: (page, name) => auditPage(page, name, audited),
+    async newPage({ cookie, viewport = { width: 1280, height: 900 } } = {}) {
+      const opened = await newWatchedPage(this.browser, viewport);
+      if (cookie) {
+        const [name, value] = cookie.split('=');
+        await opened.context.addCookies([{ name, value, url: base }]);
+      }
+      return opened;
+    },
+  };
 }

@@ -18,6 +18,8 @@ export interface TestApp {
   http: () => TestAgent;
   /** A bearer token for a demo staff member of a tenant. */
   tokenFor: (tenant: string, email?: string) => Promise<string>;
+  /** A bearer token of the demo platform operator (operator@bezwaarplatform.example). */
+  operatorToken: () => Promise<string>;
   /**
    * SQL past row-level security, to set up what a test cannot reach through the API (dates in the past, say):
    * as the owner on PostgreSQL, on the embedded database's own superuser session otherwise.
@@ -67,6 +69,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         .send({ tenant, email, password: DEMO_PASSWORD });
       if (response.status !== 200)
         throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return (response.body as { accessToken: string }).accessToken;
+    },
+    operatorToken: async () => {
+      const response = await http()
+        .post('/api/v1/platform/auth/token')
+        .send({ email: 'operator@bezwaarplatform.example', password: DEMO_PASSWORD });
+      if (response.status !== 200)
+        throw new Error(`operator login failed: ${response.status} ${JSON.stringify(response.body)}`);
       return (response.body as { accessToken: string }).accessToken;
     },
     asOwner: async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {

@@ -64,6 +64,11 @@ export class Administration1765065600000 implements MigrationInterface {
         ADD FOREIGN KEY (tenant_id, regulation_id, regulation_version)
           REFERENCES regulation_versions (tenant_id, regulation_id, version)`);
 
+    // --- Referral partners an admin changed (by importing tenant.yaml) are no longer the seed's to overwrite.
+    await db.query(
+      `ALTER TABLE referral_partners ADD COLUMN origin text NOT NULL DEFAULT 'file' CHECK (origin IN ('file', 'admin'))`,
+    );
+
     // --- A municipality's own letter templates (the platform's defaults stay in templates/letters).
     await db.query(`
       CREATE TABLE letter_templates (
@@ -227,6 +232,7 @@ export class Administration1765065600000 implements MigrationInterface {
       ALTER TABLE staff_users DROP COLUMN invitation_hash, DROP COLUMN invitation_expires_at,
         DROP COLUMN invited_at, DROP COLUMN deactivated_at`);
     await db.query(`ALTER TABLE objections DROP COLUMN regulation_version`);
+    await db.query(`ALTER TABLE referral_partners DROP COLUMN origin`);
     await db.query(`DROP TABLE regulation_versions`);
     await db.query(`ALTER TABLE regulations DROP COLUMN version`);
     for (const policy of ['tenants_read', 'tenants_onboard', 'tenants_change']) {
