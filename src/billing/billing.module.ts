@@ -49,7 +49,11 @@ import { UsageService } from './usage.service';
   ],
   providers: [
     // config/platform.yaml, checked at start-up: a wrong file stops the application with its problems listed.
-    { provide: PLATFORM_CONFIG, useFactory: () => loadPlatformConfig() },
+    {
+      provide: PLATFORM_CONFIG,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadPlatformConfig(config.platformConfigFile),
+    },
     {
       provide: InvoicePdf,
       inject: [APP_CONFIG, PLATFORM_CONFIG],

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isLocalDate, LocalDate } from '../deadlines/local-date';
@@ -111,7 +111,7 @@ const schema = z.strictObject({
 });
 
 /** Reads and validates the platform's configuration; every problem is reported at once, with its place. */
-export function loadPlatformConfig(file = resolve(PLATFORM_CONFIG_FILE)): PlatformConfig {
+export function loadPlatformConfig(file: string): PlatformConfig {
   const shown = relative(process.cwd(), file) || file;
   if (!existsSync(file))
     throw new PlatformConfigError(`${shown}: the platform configuration file is missing`);

@@ -26,6 +26,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   TENANTS_DIR: z.string().min(1).default('./tenants'),
   TEMPLATES_DIR: z.string().min(1).default('./templates'),
+  PLATFORM_CONFIG: z.string().min(1).default('./config/platform.yaml'),
   DEMO_PASSWORD: z.string().min(1).default('demo'),
   DEMO_CASES: z.enum(['true', 'false']).default('true'),
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -63,6 +64,8 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly tenantsDir: string;
   readonly templatesDir: string;
+  /** The platform as seller, its licence plans and licence-state periods (config/platform.yaml). */
+  readonly platformConfigFile: string;
   /** Demo staff accounts exist only outside production. */
   readonly demoPassword?: string;
   /** Outside production, an empty demo tenant gets the example cases of tenants/<slug>/demo-cases.yaml. */
@@ -132,6 +135,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     tenantsDir: resolve(e.TENANTS_DIR),
     templatesDir: resolve(e.TEMPLATES_DIR),
+    platformConfigFile: resolve(e.PLATFORM_CONFIG),
     demoPassword: isProduction ? undefined : e.DEMO_PASSWORD,
     demoCases: !isProduction && e.DEMO_CASES === 'true',
     tokenSecret:
