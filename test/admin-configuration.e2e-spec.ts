@@ -7,6 +7,7 @@ import { loadTenantConfigs } from '../src/tenancy/tenant-config.loader';
 import type { TenantConfig } from '../src/tenancy/tenant-config.schema';
 import { auditPage, launchChromium, navigation, newWatchedPage } from './support/browser';
 import { bosObjection } from './support/fixtures';
+import { decodeHtml } from './support/pages';
 import { DEMO_PASSWORD, startTestApp, TestApp, userIdOf } from './support/test-app';
 
 const API = '/api/v1/tenants/rivierstad/admin/configuration';
@@ -40,20 +41,6 @@ describe('configuration as tenant.yaml', () => {
   let cookie: string;
   let dir: string;
 
-  const form = (fields: Record<string, string>) =>
-    Object.entries(fields)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-      .join('&');
-  const decode = (html: string) =>
-    html
-      .replace(/&#x27;/g, "'")
-      .replace(/&quot;/g, '"')
-      .replace(/&#x3D;/g, '=')
-      .replace(/&#x60;/g, '`')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-
   const exported = async () =>
     (await t.http().get(API).set('Authorization', `Bearer ${admin}`).expect(200)).text;
   const preview = async (yaml: string) =>
@@ -78,16 +65,7 @@ describe('configuration as tenant.yaml', () => {
   beforeAll(async () => {
     t = await startTestApp({ OUTBOX_POLL_MS: '600000' });
     admin = await t.tokenFor('rivierstad', 'beheer@rivierstad.example');
-    const login = await t
-      .http()
-      .post('/rivierstad/behandelaar/inloggen')
-      .type('form')
-      .send(form({ email: 'beheer@rivierstad.example', wachtwoord: DEMO_PASSWORD }))
-      .expect(303);
-    cookie = ([] as string[])
-      .concat(login.headers['set-cookie'])
-      .find((c) => c.startsWith('bp_staff='))!
-      .split(';')[0];
+    cookie = await t.staffCookie('rivierstad', 'beheer@rivierstad.example');
     dir = mkdtempSync(join(tmpdir(), 'bezwaar-config-'));
   });
   afterAll(async () => {
@@ -413,15 +391,15 @@ describe('configuration as tenant.yaml', () => {
       .set('Authorization', `Bearer ${admin}`)
       .expect(404);
     expect(none.body.detail).toContain('standaardtekst van het platform');
-    const page = await t.http().get(`${PAGE}/brieven/receipt.hbs`).set('Cookie', cookie).expect(200);
+    const page = await t.page(`${PAGE}/brieven/receipt.hbs`, cookie).expect(200);
     expect(page.text).toBe(source);
   });
 
   it('works from the page: download, upload, preview, confirm; errors and a stale preview on the page', async () => {
-    const page = await t.http().get(PAGE).set('Cookie', cookie).expect(200);
+    const page = await t.page(PAGE, cookie).expect(200);
     expect(page.text).toContain(`href="${PAGE}/tenant.yaml"`);
     expect(page.text).toContain('Ontvangstbevestiging (templates/letters/receipt.hbs)');
-    const download = await t.http().get(`${PAGE}/tenant.yaml`).set('Cookie', cookie).expect(200);
+    const download = await t.page(`${PAGE}/tenant.yaml`, cookie).expect(200);
     expect(download.headers['content-disposition']).toBe('attachment; filename="tenant.yaml"');
 
     const yaml = edit(download.text, (config) => {
@@ -433,49 +411,38 @@ describe('configuration as tenant.yaml', () => {
       .set('Cookie', cookie)
       .attach('bestand', Buffer.from(yaml), 'tenant.yaml')
       .expect(200);
-    const html = decode(shown.text);
+    const html = decodeHtml(shown.text);
     expect(html).toContain('<title>Voorvertoning – Bezwaren behandelen – Gemeente Rivierstad</title>');
     expect(html).toContain('Gewijzigd (krijgen een nieuwe versie)');
     expect(html).toContain('Adviescommissie: nee → ja');
     const hidden = (name: string) =>
-      decode(new RegExp(`name="${name}" value="([^"]*)"`).exec(shown.text)![1]);
+      decodeHtml(new RegExp(`name="${name}" value="([^"]*)"`).exec(shown.text)![1]);
     expect(hidden('yaml')).toBe(yaml);
     // The browser sends the text back with CRLF line ends.
     const confirmed = await t
-      .http()
-      .post(`${PAGE}/toepassen`)
-      .set('Cookie', cookie)
-      .type('form')
-      .send(form({ yaml: hidden('yaml').replace(/\n/g, '\r\n'), hash: hidden('hash') }))
+      .postForm(`${PAGE}/toepassen`, cookie, {
+        yaml: hidden('yaml').replace(/\n/g, '\r\n'),
+        hash: hidden('hash'),
+      })
       .expect(303);
     expect(confirmed.headers.location).toBe(`${PAGE}?gedaan=ingelezen`);
-    expect((await t.http().get(confirmed.headers.location).set('Cookie', cookie).expect(200)).text).toContain(
+    expect((await t.page(confirmed.headers.location, cookie).expect(200)).text).toContain(
       'De configuratie is ingelezen.',
     );
     expect((await regulationRow('woz')).version).toBe(2);
 
     // The same confirmation again: the configuration changed since that preview.
     const again = await t
-      .http()
-      .post(`${PAGE}/toepassen`)
-      .set('Cookie', cookie)
-      .type('form')
-      .send(form({ yaml: hidden('yaml'), hash: hidden('hash') }))
+      .postForm(`${PAGE}/toepassen`, cookie, { yaml: hidden('yaml'), hash: hidden('hash') })
       .expect(409);
-    expect(decode(again.text)).toContain('De configuratie is veranderd sinds de voorvertoning');
+    expect(decodeHtml(again.text)).toContain('De configuratie is veranderd sinds de voorvertoning');
 
     // Pasted text with a problem: the page again, the text kept, the problem by path.
     const broken = yaml.replace('termModel: awb', 'termModel: nieuw');
-    const refused = await t
-      .http()
-      .post(`${PAGE}/voorvertoning`)
-      .set('Cookie', cookie)
-      .type('form')
-      .send(form({ yaml: broken }))
-      .expect(400);
+    const refused = await t.postForm(`${PAGE}/voorvertoning`, cookie, { yaml: broken }).expect(400);
     expect(refused.text).toContain('<title>Fout: Configuratie');
-    expect(decode(refused.text)).toMatch(/regulations\[\d\]\.termModel: .*\(regel \d+\)/);
-    expect(decode(refused.text)).toContain('termModel: nieuw');
+    expect(decodeHtml(refused.text)).toMatch(/regulations\[\d\]\.termModel: .*\(regel \d+\)/);
+    expect(decodeHtml(refused.text)).toContain('termModel: nieuw');
   });
 
   it('passes axe on the configuration page, the preview and the page with errors (chromium)', async () => {

@@ -6,7 +6,7 @@ import { browserOnApp } from './support/browser';
 import { binaryBody } from './support/binary-body';
 import { bosObjection } from './support/fixtures';
 import { pdfText } from './support/pdf-text';
-import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 const PLATFORM_RECEIPT = readFileSync(join(__dirname, '..', 'templates', 'letters', 'receipt.hbs'), 'utf8');
 const PLATFORM_DECISION = readFileSync(join(__dirname, '..', 'templates', 'letters', 'decision.hbs'), 'utf8');
@@ -306,32 +306,19 @@ describe('letter templates of a municipality (tenant admin)', () => {
     let cookie: string;
     let handlerCookie: string;
     const pagePath = '/rivierstad/behandelaar/beheer/brieven';
-    const login = async (email: string) => {
-      const response = await t
-        .http()
-        .post('/rivierstad/behandelaar/inloggen')
-        .type('form')
-        .send(`email=${encodeURIComponent(email)}&wachtwoord=${encodeURIComponent(DEMO_PASSWORD)}`)
-        .expect(303);
-      const staff = ([] as string[])
-        .concat(response.headers['set-cookie'] ?? [])
-        .find((c) => c.startsWith('bp_staff='));
-      if (!staff) throw new Error('no staff cookie');
-      return staff.split(';')[0];
-    };
-    const post = (path: string, form: string, withCookie = cookie) =>
-      t.http().post(`${pagePath}${path}`).set('Cookie', withCookie).type('form').send(form);
+    const post = (path: string, fields: Record<string, string>, withCookie = cookie) =>
+      t.postForm(`${pagePath}${path}`, withCookie, fields);
 
     beforeAll(async () => {
-      cookie = await login('beheer@rivierstad.example');
-      handlerCookie = await login('behandelaar@rivierstad.example');
+      cookie = await t.staffCookie('rivierstad', 'beheer@rivierstad.example');
+      handlerCookie = await t.staffCookie('rivierstad');
     });
     afterAll(async () => {
       await api('delete', '/decision').expect(204);
     });
 
     it('lists the letters and where their text comes from', async () => {
-      const response = await t.http().get(pagePath).set('Cookie', cookie).expect(200);
+      const response = await t.page(pagePath, cookie).expect(200);
       expect(response.text).toContain('<h1 class="heading-xl">Brieven</h1>');
       expect(response.text).toContain(`<a href="${pagePath}/decision">Beslissing op bezwaar</a>`);
       expect(response.text).toContain('Eigen tekst van de gemeente');
@@ -342,7 +329,7 @@ describe('letter templates of a municipality (tenant admin)', () => {
     });
 
     it('edits a letter: the text, the required parts explained, and saving with a confirmation', async () => {
-      const page = await t.http().get(`${pagePath}/receipt`).set('Cookie', cookie).expect(200);
+      const page = await t.page(`${pagePath}/receipt`, cookie).expect(200);
       expect(page.text).toContain('Standaardtekst van het platform');
       expect(page.text).toContain('Geachte {{addresseeName}},');
       expect(page.text).toContain('{{objectionTermEnds}}</dt>');
@@ -350,9 +337,9 @@ describe('letter templates of a municipality (tenant admin)', () => {
       expect(page.text).toContain(`formaction="${pagePath}/receipt/voorbeeld" formtarget="_blank"`);
       expect(page.text).not.toContain(`${pagePath}/receipt/standaard`);
 
-      const saved = await post('/receipt', `tekst=${encodeURIComponent(OWN_RECEIPT)}`).expect(303);
+      const saved = await post('/receipt', { tekst: OWN_RECEIPT }).expect(303);
       expect(saved.headers.location).toBe(`${pagePath}/receipt?gedaan=opgeslagen`);
-      const after = await t.http().get(saved.headers.location).set('Cookie', cookie).expect(200);
+      const after = await t.page(saved.headers.location, cookie).expect(200);
       expect(after.text).toContain('De brief is opgeslagen.');
       expect(after.text).toContain('Eigen tekst van de gemeente');
       expect(after.text).toContain('door Fatima El Amrani');
@@ -361,7 +348,7 @@ describe('letter templates of a municipality (tenant admin)', () => {
 
     it('shows what is wrong in the error summary, keeping the text typed', async () => {
       const typed = `${OWN_RECEIPT}\n{{> handtekening}}`;
-      const response = await post('/receipt', `tekst=${encodeURIComponent(typed)}`).expect(400);
+      const response = await post('/receipt', { tekst: typed }).expect(400);
       expect(response.text).toContain('class="error-summary"');
       expect(response.text).toContain(
         '<a href="#tekst">Regel 44, kolom 1: {{&gt; …}} (een deelsjabloon) kan niet in een brief.',
@@ -373,25 +360,25 @@ describe('letter templates of a municipality (tenant admin)', () => {
 
     it('previews the typed text as a PDF, and resets to the standard text', async () => {
       const draft = OWN_RECEIPT.replace('Team Bezwaar Rivierstad', 'Het paginateam');
-      const preview = await post('/receipt/voorbeeld', `tekst=${encodeURIComponent(draft)}`)
+      const preview = await post('/receipt/voorbeeld', { tekst: draft })
         .buffer(true)
         .parse(binaryBody)
         .expect(200);
       expect(preview.headers['content-type']).toBe('application/pdf');
       expect(await readable(preview.body as Buffer)).toContain('Het paginateam leest het zorgvuldig.');
-      const wrong = await post('/receipt/voorbeeld', 'tekst=').expect(400);
+      const wrong = await post('/receipt/voorbeeld', { tekst: '' }).expect(400);
       expect(wrong.text).toContain('De brief is leeg.');
 
-      const reset = await post('/receipt/standaard', '').expect(303);
+      const reset = await post('/receipt/standaard', {}).expect(303);
       expect(reset.headers.location).toBe(`${pagePath}/receipt?gedaan=teruggezet`);
       expect((await api('get', '/receipt').expect(200)).body.origin).toBe('default');
     });
 
     it('is for tenant admins only', async () => {
-      const page = await t.http().get(pagePath).set('Cookie', handlerCookie).expect(403);
+      const page = await t.page(pagePath, handlerCookie).expect(403);
       expect(page.text).toContain('Alleen functioneel beheerders');
-      await post('/receipt', `tekst=${encodeURIComponent(OWN_RECEIPT)}`, handlerCookie).expect(403);
-      await t.http().get(`${pagePath}/besluit`).set('Cookie', cookie).expect(404);
+      await post('/receipt', { tekst: OWN_RECEIPT }, handlerCookie).expect(403);
+      await t.page(`${pagePath}/besluit`, cookie).expect(404);
     });
 
     describe('in a browser (chromium, axe-core)', () => {

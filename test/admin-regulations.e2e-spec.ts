@@ -3,6 +3,7 @@ import { toYaml } from '../src/regulations/regulation-yaml';
 import type { RegulationConfig } from '../src/tenancy/tenant-config.schema';
 import { axeViolations, browserOnApp, navigation } from './support/browser';
 import { bosObjection } from './support/fixtures';
+import { decodeHtml, titleOf } from './support/pages';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
 
 const API = '/api/v1/tenants/rivierstad/admin/regulations';
@@ -28,37 +29,12 @@ describe('regulation administration', () => {
   let handlerCookie: string;
   let original: RegulationConfig;
 
-  const form = (fields: Record<string, string | string[]>) =>
-    Object.entries(fields)
-      .flatMap(([k, v]) => [v].flat().map((one) => `${encodeURIComponent(k)}=${encodeURIComponent(one)}`))
-      .join('&');
-  const login = async (email: string) => {
-    const response = await t
-      .http()
-      .post('/rivierstad/behandelaar/inloggen')
-      .type('form')
-      .send(form({ email, wachtwoord: DEMO_PASSWORD }))
-      .expect(303);
-    const cookie = ([] as string[])
-      .concat(response.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('bp_staff='));
-    if (!cookie) throw new Error('no staff cookie');
-    return cookie.split(';')[0];
-  };
-  const decode = (html: string) =>
-    html
-      .replace(/&#x3D;/g, '=')
-      .replace(/&#x27;/g, "'")
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
   const summaryOf = (html: string) =>
     [
       ...(/<ul class="error-summary__list">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '').matchAll(
         /<li>([\s\S]*?)<\/li>/g,
       ),
-    ].map((m) => decode(m[1].replace(/<[^>]+>/g, '').trim()));
+    ].map((m) => decodeHtml(m[1].replace(/<[^>]+>/g, '').trim()));
 
   const get = (path: string, token = admin) => t.http().get(path).set('authorization', `Bearer ${token}`);
   const put = (code: string, body: object, token = admin) =>
@@ -97,8 +73,8 @@ describe('regulation administration', () => {
     t = await startTestApp({ OUTBOX_POLL_MS: '600000' });
     admin = await t.tokenFor('rivierstad', 'beheer@rivierstad.example');
     handler = await t.tokenFor('rivierstad');
-    adminCookie = await login('beheer@rivierstad.example');
-    handlerCookie = await login('behandelaar@rivierstad.example');
+    adminCookie = await t.staffCookie('rivierstad', 'beheer@rivierstad.example');
+    handlerCookie = await t.staffCookie('rivierstad');
     original = (await current()).regulation;
   });
   afterAll(() => t?.close());
@@ -114,7 +90,7 @@ describe('regulation administration', () => {
     });
 
     it('refuses the pages to a handler, and sends someone without a session to the login', async () => {
-      const page = await t.http().get(PAGES).set('Cookie', handlerCookie).expect(403);
+      const page = await t.page(PAGES, handlerCookie).expect(403);
       expect(page.text).toContain('Alleen functioneel beheerders');
       const anonymous = await t.http().get(PAGES).expect(303);
       expect(anonymous.headers.location).toContain('/rivierstad/behandelaar/inloggen');
@@ -351,18 +327,10 @@ describe('regulation administration', () => {
     });
 
     it('the staff case view shows each case’s hints as they were when it was filed', async () => {
-      const old = await t
-        .http()
-        .get(`/rivierstad/behandelaar/zaken/${before}`)
-        .set('Cookie', handlerCookie)
-        .expect(200);
-      expect(decode(old.text)).toContain(hint().title);
+      const old = await t.page(`/rivierstad/behandelaar/zaken/${before}`, handlerCookie).expect(200);
+      expect(decodeHtml(old.text)).toContain(hint().title);
       expect(old.text).not.toContain('Een nieuwe titel voor dit argument');
-      const fresh = await t
-        .http()
-        .get(`/rivierstad/behandelaar/zaken/${after}`)
-        .set('Cookie', handlerCookie)
-        .expect(200);
+      const fresh = await t.page(`/rivierstad/behandelaar/zaken/${after}`, handlerCookie).expect(200);
       expect(fresh.text).toContain('Een nieuwe titel voor dit argument');
     });
 
@@ -482,9 +450,9 @@ describe('regulation administration', () => {
   });
 
   describe('the pages (no JavaScript)', () => {
-    const page = (path: string) => t.http().get(path).set('Cookie', adminCookie);
+    const page = (path: string) => t.page(path, adminCookie);
     const post = (path: string, fields: Record<string, string | string[]>) =>
-      t.http().post(path).set('Cookie', adminCookie).type('form').send(form(fields));
+      t.postForm(path, adminCookie, fields);
     /** The edit form's fields for a regulation, as the page would post them back. */
     const fieldsOf = (r: RegulationConfig, version: number): Record<string, string | string[]> => ({
       versie: String(version),
@@ -514,7 +482,7 @@ describe('regulation administration', () => {
     it('shows the edit form with the tree as YAML, and saves a change as a new version', async () => {
       const edit = await page(`${PAGES}/wmo`).expect(200);
       expect(edit.text).toContain('name="versie" value="3"');
-      expect(decode(edit.text)).toContain(`start: ${(await current('wmo')).regulation.diagnosis.start}`);
+      expect(decodeHtml(edit.text)).toContain(`start: ${(await current('wmo')).regulation.diagnosis.start}`);
 
       const { regulation } = await current('wmo');
       const saved = await post(`${PAGES}/wmo`, {
@@ -535,7 +503,7 @@ describe('regulation administration', () => {
       broken.diagnosis.outcomes[0].hints.push('verzonnen');
       const fields = fieldsOf(broken, 4);
       const response = await post(`${PAGES}/wmo`, fields).expect(400);
-      expect(decode(/<title>([^<]*)<\/title>/.exec(response.text)?.[1] ?? '')).toMatch(/^Fout: Regeling /);
+      expect(titleOf(response.text)).toMatch(/^Fout: Regeling /);
       const yamlLines = (fields.keuzehulp as string).split('\n');
       const line = yamlLines.findIndex((l) => l.includes('- verzonnen')) + 1;
       expect(summaryOf(response.text)).toEqual([
@@ -543,7 +511,7 @@ describe('regulation administration', () => {
       ]);
       expect(response.text).toContain('<a href="#keuzehulp">');
       expect(response.text).toContain('aria-invalid="true"');
-      expect(decode(response.text)).toContain('- verzonnen');
+      expect(decodeHtml(response.text)).toContain('- verzonnen');
       expect((await current('wmo')).version).toBe(4);
     });
 
@@ -561,14 +529,14 @@ describe('regulation administration', () => {
       expect(summaryOf(stale.text)).toEqual([
         expect.stringContaining('de huidige versie is 4, u ging uit van versie 3'),
       ]);
-      expect(decode(stale.text)).toContain('value="Wmo"');
+      expect(decodeHtml(stale.text)).toContain('value="Wmo"');
     });
 
     it('creates a regulation from the new form (with its example tree)', async () => {
       const blank = await page(`${PAGES}/nieuw`).expect(200);
       expect(blank.text).toContain('name="versie" value="0"');
       const yaml = (name: string) =>
-        decode(
+        decodeHtml(
           new RegExp(`<textarea[^>]*name="${name}"[^>]*>([\\s\\S]*?)</textarea>`).exec(blank.text)?.[1] ?? '',
         );
       const fields = {
@@ -613,7 +581,7 @@ describe('regulation administration', () => {
       expect(summaryOf(stale.text)).toEqual([expect.stringContaining('de huidige versie is 5')]);
       const one = await page(`${PAGES}/wmo/versies/1`).expect(200);
       expect(one.text).toContain('Uit het configuratiebestand');
-      expect(decode(one.text)).toContain('code: wmo');
+      expect(decodeHtml(one.text)).toContain('code: wmo');
     });
 
     it('retires and activates with a form post', async () => {

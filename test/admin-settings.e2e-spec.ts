@@ -9,8 +9,9 @@ import { browserOnApp } from './support/browser';
 import { binaryBody } from './support/binary-body';
 import { bosObjection, FILES } from './support/fixtures';
 import { pdfText } from './support/pdf-text';
+import { decodeHtml } from './support/pages';
 import { pngImage } from './support/png-image';
-import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 const BASE = '/api/v1/tenants/rivierstad/admin/settings';
 /** An attribute value as the browser reads it (Handlebars escapes "=" too). */
@@ -201,8 +202,8 @@ describe('branding, contact details and working settings of a municipality (tena
       const expected = calendar.addWorkingDays(todayInAmsterdam(), 10);
       expect(before).toBe(calendar.addWorkingDays(todayInAmsterdam(), 5));
       expect(await atRiskUntil()).toBe(expected);
-      const cookie = await login('behandelaar@rivierstad.example');
-      const page = await t.http().get('/rivierstad/behandelaar').set('Cookie', cookie).expect(200);
+      const cookie = await t.staffCookie('rivierstad');
+      const page = await t.page('/rivierstad/behandelaar', cookie).expect(200);
       expect(page.text).toContain(
         `Bijna verlopen (uiterlijk ${formatDutchDate(expected, { weekday: false })})`,
       );
@@ -288,43 +289,26 @@ describe('branding, contact details and working settings of a municipality (tena
     });
   });
 
-  async function login(email: string): Promise<string> {
-    const response = await t
-      .http()
-      .post('/rivierstad/behandelaar/inloggen')
-      .type('form')
-      .send(`email=${encodeURIComponent(email)}&wachtwoord=${encodeURIComponent(DEMO_PASSWORD)}`)
-      .expect(303);
-    const staff = ([] as string[])
-      .concat(response.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('bp_staff='));
-    if (!staff) throw new Error('no staff cookie');
-    return staff.split(';')[0];
-  }
-
   describe('page', () => {
     let cookie: string;
     /** The page's form as the browser posts it, with some fields changed. */
-    const form = async (changes: Record<string, string>) => {
-      const page = await t.http().get(PAGE).set('Cookie', cookie).expect(200);
-      const fields = new URLSearchParams();
+    const formFields = async (changes: Record<string, string>) => {
+      const page = await t.page(PAGE, cookie).expect(200);
+      const fields: Record<string, string> = {};
       for (const [, name, value] of page.text.matchAll(
         /<input class="input[^"]*" id="[^"]+" name="([^"]+)" type="[a-z]+" value="([^"]*)"/g,
       )) {
-        fields.set(
-          name,
-          name in changes ? changes[name] : value.replace(/&#x27;/g, "'").replace(/&amp;/g, '&'),
-        );
+        fields[name] = name in changes ? changes[name] : decodeHtml(value);
       }
-      return fields.toString();
+      return fields;
     };
 
     beforeAll(async () => {
-      cookie = await login('beheer@rivierstad.example');
+      cookie = await t.staffCookie('rivierstad', 'beheer@rivierstad.example');
     });
 
     it('shows the settings with the colour’s contrast, in sections', async () => {
-      const page = await t.http().get(PAGE).set('Cookie', cookie).expect(200);
+      const page = await t.page(PAGE, cookie).expect(200);
       expect(page.text).toContain('<h1 class="heading-xl">Huisstijl en instellingen</h1>');
       expect(page.text).toContain('name="contact.postalAddress.postalCode" type="text" value="4100 AA"');
       expect(page.text).toContain('name="settings.costs.pointValueCents" type="text" value="647,00"');
@@ -336,11 +320,14 @@ describe('branding, contact details and working settings of a municipality (tena
 
     it('shows every problem in the error summary, keeping what was typed', async () => {
       const response = await t
-        .http()
-        .post(PAGE)
-        .set('Cookie', cookie)
-        .type('form')
-        .send(await form({ 'branding.primaryColor': '#FFD700', 'contact.postalAddress.postalCode': '4100' }))
+        .postForm(
+          PAGE,
+          cookie,
+          await formFields({
+            'branding.primaryColor': '#FFD700',
+            'contact.postalAddress.postalCode': '4100',
+          }),
+        )
         .expect(400);
       expect(response.text).toContain('class="error-summary"');
       expect(response.text).toContain(
@@ -356,11 +343,11 @@ describe('branding, contact details and working settings of a municipality (tena
 
     it('saves the form and says so', async () => {
       const response = await t
-        .http()
-        .post(PAGE)
-        .set('Cookie', cookie)
-        .type('form')
-        .send(await form({ 'settings.atRiskWorkingDays': '7', 'settings.costs.pointValueCents': '700' }))
+        .postForm(
+          PAGE,
+          cookie,
+          await formFields({ 'settings.atRiskWorkingDays': '7', 'settings.costs.pointValueCents': '700' }),
+        )
         .expect(303);
       expect(response.headers.location).toBe(`${PAGE}?gedaan=opgeslagen`);
       const settings = (await api('get', '').expect(200)).body as Settings;
@@ -372,7 +359,7 @@ describe('branding, contact details and working settings of a municipality (tena
         postalCode: '4101 AA',
         city: 'Rivierstad',
       });
-      const page = await t.http().get(response.headers.location).set('Cookie', cookie).expect(200);
+      const page = await t.page(response.headers.location, cookie).expect(200);
       expect(page.text).toContain('De instellingen zijn opgeslagen.');
     });
 
@@ -392,16 +379,16 @@ describe('branding, contact details and working settings of a municipality (tena
         .attach('logo', pngImage(64, 64), { filename: 'logo.png', contentType: 'image/png' })
         .expect(303);
       expect(stored.headers.location).toBe(`${PAGE}?gedaan=logo`);
-      const page = await t.http().get(PAGE).set('Cookie', cookie).expect(200);
+      const page = await t.page(PAGE, cookie).expect(200);
       expect(page.text).toMatch(
         /<img src="\/rivierstad\/logo\?v&#x3D;[0-9a-f]{16}" alt="Het huidige logo van Gemeente Rivierstad aan de Maas" height="60">/,
       );
     });
 
     it('is for tenant admins only', async () => {
-      const handlerCookie = await login('behandelaar@rivierstad.example');
-      await t.http().get(PAGE).set('Cookie', handlerCookie).expect(403);
-      await t.http().post(PAGE).set('Cookie', handlerCookie).type('form').send('name=x').expect(403);
+      const handlerCookie = await t.staffCookie('rivierstad');
+      await t.page(PAGE, handlerCookie).expect(403);
+      await t.postForm(PAGE, handlerCookie, { name: 'x' }).expect(403);
     });
 
     describe('in a browser (chromium, axe-core)', () => {

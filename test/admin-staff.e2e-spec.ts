@@ -2,6 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { OutboxDispatcher } from '../src/messaging/outbox-dispatcher.service';
 import { browserOnApp, navigation } from './support/browser';
+import { cookieSetBy, decodeHtml } from './support/pages';
 import { SmtpSink } from './support/smtp-sink';
 import { DEMO_PASSWORD, startTestApp, TestApp, userIdOf } from './support/test-app';
 
@@ -36,45 +37,17 @@ describe('staff administration', () => {
   let adminCookie: string;
   let invites = 0;
 
-  const form = (fields: Record<string, string | string[]>) =>
-    Object.entries(fields)
-      .flatMap(([k, v]) =>
-        ([] as string[]).concat(v).map((one) => `${encodeURIComponent(k)}=${encodeURIComponent(one)}`),
-      )
-      .join('&');
-  const decode = (html: string) =>
-    html
-      .replace(/&#x27;/g, "'")
-      .replace(/&quot;/g, '"')
-      .replace(/&#x3D;/g, '=')
-      .replace(/&amp;/g, '&');
-
   const api = (method: 'get' | 'post' | 'put', path: string, token = adminToken) =>
     t.http()[method](`${STAFF_API}${path}`).set('Authorization', `Bearer ${token}`);
   const list = async () => (await api('get', '').expect(200)).body as Account[];
   const account = async (id: string) => (await list()).find((a) => a.id === id)!;
 
-  const cookieOf = (response: { headers: Record<string, unknown> }) => {
-    const staff = ([] as string[])
-      .concat((response.headers['set-cookie'] as string[] | undefined) ?? [])
-      .find((c) => c.startsWith('bp_staff='));
-    if (!staff) throw new Error('no staff cookie');
-    return staff.split(';')[0];
-  };
-  const pageLogin = async (email: string, password = DEMO_PASSWORD) =>
-    cookieOf(
-      await t
-        .http()
-        .post('/rivierstad/behandelaar/inloggen')
-        .type('form')
-        .send(form({ email, wachtwoord: password }))
-        .expect(303),
-    );
+  const pageLogin = (email: string, password?: string) => t.staffCookie('rivierstad', email, password);
   const apiLogin = (email: string, password: string) =>
     t.http().post('/api/v1/auth/token').send({ tenant: 'rivierstad', email, password });
-  const getPage = (path: string, cookie = adminCookie) => t.http().get(path).set('Cookie', cookie);
+  const getPage = (path: string, cookie = adminCookie) => t.page(path, cookie);
   const postPage = (path: string, fields: Record<string, string | string[]>, cookie = adminCookie) =>
-    t.http().post(path).set('Cookie', cookie).type('form').send(form(fields));
+    t.postForm(path, cookie, fields);
 
   /** Every mail the sink received for this address, after the outbox ran. */
   const mailsTo = async (email: string): Promise<ParsedMail[]> => {
@@ -102,7 +75,7 @@ describe('staff administration', () => {
     const response = await acceptInvitation(invited.token).expect(303);
     const token = ((await apiLogin(invited.email, NEW_PASSWORD).expect(200)).body as { accessToken: string })
       .accessToken;
-    return { ...invited, bearer: token, cookie: cookieOf(response) };
+    return { ...invited, bearer: token, cookie: cookieSetBy(response, 'bp_staff') };
   };
 
   beforeAll(async () => {
@@ -119,7 +92,7 @@ describe('staff administration', () => {
 
   it('shows the admin overview with every section and where it stands; "Beheer" only in an admin’s menu', async () => {
     const overview = await getPage('/rivierstad/behandelaar/beheer').expect(200);
-    const text = decode(overview.text);
+    const text = decodeHtml(overview.text);
     expect(text).toContain('<title>Beheer – Bezwaren behandelen – Gemeente Rivierstad</title>');
     for (const section of [
       'regelingen',
@@ -143,7 +116,7 @@ describe('staff administration', () => {
     expect(handlerInbox.text).not.toContain('>Beheer</a>');
 
     await invite();
-    expect(decode((await getPage('/rivierstad/behandelaar/beheer').expect(200)).text)).toContain(
+    expect(decodeHtml((await getPage('/rivierstad/behandelaar/beheer').expect(200)).text)).toContain(
       '1 openstaande uitnodiging',
     );
   });
@@ -191,7 +164,7 @@ describe('staff administration', () => {
 
     // Too short, then two different ones: the page again, with the reason.
     const short = await acceptInvitation(token, 'kort').expect(400);
-    expect(decode(short.text)).toContain('minstens 12 tekens');
+    expect(decodeHtml(short.text)).toContain('minstens 12 tekens');
     expect(short.text).toContain('<title>Fout: Kies uw wachtwoord');
     const different = await postPage(
       path,
@@ -203,7 +176,7 @@ describe('staff administration', () => {
     // A good one: logged in at once (an admin lands on the admin pages only without the handler role).
     const accepted = await acceptInvitation(token).expect(303);
     expect(accepted.headers.location).toBe('/rivierstad/behandelaar');
-    const cookie = cookieOf(accepted);
+    const cookie = cookieSetBy(accepted, 'bp_staff');
     const inbox = await getPage('/rivierstad/behandelaar', cookie).expect(200);
     expect(inbox.text).toContain('Ingelogd als Noor de Wit');
     expect(inbox.text).toContain('href="/rivierstad/behandelaar/beheer"');
@@ -296,7 +269,7 @@ describe('staff administration', () => {
     expect((removed.body as Account).roles).toEqual(['handler']);
     await api('get', '', noor.bearer).expect(403);
     const forbidden = await getPage(STAFF_PAGES, noor.cookie).expect(403);
-    expect(decode(forbidden.text)).toContain('Alleen functioneel beheerders van de gemeente');
+    expect(decodeHtml(forbidden.text)).toContain('Alleen functioneel beheerders van de gemeente');
     // Roles only a municipality gives.
     await api('put', `/${noor.id}/roles`)
       .send({ roles: ['platform_admin'] })
@@ -366,7 +339,7 @@ describe('staff administration', () => {
 
     // The page says the same, on the page.
     const refused = await postPage(`${STAFF_PAGES}/${adminId}/deactiveren`, {}).expect(409);
-    expect(decode(refused.text)).toContain('U bent de laatste actieve functioneel beheerder');
+    expect(decodeHtml(refused.text)).toContain('U bent de laatste actieve functioneel beheerder');
     expect(refused.text).toContain('class="error-summary"');
     expect((await account(adminId)).active).toBe(true);
   });
@@ -481,7 +454,7 @@ describe('staff administration', () => {
       email: 'lotte.smit@rivierstad.example',
       rollen: ['handler'],
     }).expect(409);
-    expect(decode(duplicate.text)).toContain(
+    expect(decodeHtml(duplicate.text)).toContain(
       'Er is al een medewerker met het e-mailadres lotte.smit@rivierstad.example',
     );
     const empty = await postPage(STAFF_PAGES, { naam: '', email: 'nieuw@rivierstad.example' }).expect(400);

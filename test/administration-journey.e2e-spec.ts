@@ -1,9 +1,10 @@
 import { OutboxDispatcher } from '../src/messaging/outbox-dispatcher.service';
 import { binaryBody } from './support/binary-body';
 import { bosObjection, daysAgo } from './support/fixtures';
+import { form } from './support/pages';
 import { pdfText } from './support/pdf-text';
 import { SmtpSink } from './support/smtp-sink';
-import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 interface InvoiceJson {
   id: string;
@@ -40,11 +41,6 @@ describe('administration journey: Meerdal joins the platform', () => {
   let firstReference: string;
   let keys = 0;
 
-  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-  const cookieOf = (response: { headers: Record<string, unknown> }, name: string) =>
-    ([] as string[])
-      .concat((response.headers['set-cookie'] as string[]) ?? [])
-      .find((c) => c.startsWith(`${name}=`))!;
   const asOperator = (method: 'get' | 'post', path: string) =>
     t.http()[method](`/api/v1/platform${path}`).set('Authorization', `Bearer ${operator}`);
   const asAdmin = (method: 'get' | 'put' | 'post', path: string) =>
@@ -69,13 +65,7 @@ describe('administration journey: Meerdal joins the platform', () => {
     sink = new SmtpSink();
     t = await startTestApp({ SMTP_URL: await sink.start(), OUTBOX_POLL_MS: '600000' });
     operator = await t.operatorToken();
-    const login = await t
-      .http()
-      .post('/platform/inloggen')
-      .type('form')
-      .send(form({ email: 'operator@bezwaarplatform.example', wachtwoord: DEMO_PASSWORD }))
-      .expect(303);
-    operatorCookie = cookieOf(login, 'bp_operator');
+    operatorCookie = await t.operatorCookie();
   });
 
   afterAll(async () => {
@@ -85,34 +75,28 @@ describe('administration journey: Meerdal joins the platform', () => {
 
   it('the operator onboards Meerdal from the page, with the Standaard plan and its first admin invited', async () => {
     const onboarded = await t
-      .http()
-      .post('/platform/gemeenten/nieuw')
-      .set('Cookie', operatorCookie)
-      .type('form')
-      .send(
-        form({
-          naam: 'Gemeente Meerdal',
-          slug: 'meerdal',
-          inwoners: '38.500',
-          bestuursorgaan: 'het college van burgemeester en wethouders van Meerdal',
-          rechtbank: 'gelderland',
-          telefoon: '0318 12 34 56',
-          email: 'gemeente@meerdal.example',
-          website: 'https://www.meerdal.example',
-          straat: 'Postbus',
-          huisnummer: '20',
-          postcode: '6700 AA',
-          plaats: 'Meerdal',
-          kleur: '',
-          plan: 'standaard',
-          ingangsdatum: `${YEAR}-01-01`,
-          'beheerder-naam': ADMIN.name,
-          'beheerder-email': ADMIN.email,
-        }),
-      )
+      .postForm('/platform/gemeenten/nieuw', operatorCookie, {
+        naam: 'Gemeente Meerdal',
+        slug: 'meerdal',
+        inwoners: '38.500',
+        bestuursorgaan: 'het college van burgemeester en wethouders van Meerdal',
+        rechtbank: 'gelderland',
+        telefoon: '0318 12 34 56',
+        email: 'gemeente@meerdal.example',
+        website: 'https://www.meerdal.example',
+        straat: 'Postbus',
+        huisnummer: '20',
+        postcode: '6700 AA',
+        plaats: 'Meerdal',
+        kleur: '',
+        plan: 'standaard',
+        ingangsdatum: `${YEAR}-01-01`,
+        'beheerder-naam': ADMIN.name,
+        'beheerder-email': ADMIN.email,
+      })
       .expect(303);
     expect(onboarded.headers.location).toBe('/platform/gemeenten/meerdal?aangemeld=1');
-    const list = await t.http().get('/platform').set('Cookie', operatorCookie).expect(200);
+    const list = await t.page('/platform', operatorCookie).expect(200);
     expect(list.text).toContain('Gemeente Meerdal');
   });
 

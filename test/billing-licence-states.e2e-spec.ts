@@ -5,7 +5,7 @@ import { addDays, todayInAmsterdam } from '../src/deadlines/local-date';
 import { OutboxDispatcher } from '../src/messaging/outbox-dispatcher.service';
 import { bosObjection } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
-import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 /**
  * The licence state: an unpaid invoice puts a municipality in grace and then suspends it, with an e-mail to its
@@ -55,18 +55,6 @@ describe('licence states', () => {
   };
   const dueDaysAgo = (days: number) =>
     t.asOwner(`UPDATE invoices SET due_on = $1 WHERE id = $2`, [addDays(today, -days), invoiceId]);
-  const staffLogin = async () => {
-    const response = await t
-      .http()
-      .post('/rivierstad/behandelaar/inloggen')
-      .type('form')
-      .send(`email=behandelaar%40rivierstad.example&wachtwoord=${encodeURIComponent(DEMO_PASSWORD)}`)
-      .expect(303);
-    return ([] as string[])
-      .concat(response.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('bp_staff='))!
-      .split(';')[0];
-  };
 
   it('stays active while the invoice is not more than 14 days late', async () => {
     await dueDaysAgo(14);
@@ -97,11 +85,7 @@ describe('licence states', () => {
     expect(await mails()).toEqual([]);
     // Staff still work, and their pages say what is coming.
     await staff('post', '/signals/analyze').send({ text: 'Ik ben boos.' }).expect(200);
-    const inbox = await t
-      .http()
-      .get('/rivierstad/behandelaar')
-      .set('Cookie', await staffLogin())
-      .expect(200);
+    const inbox = await t.page('/rivierstad/behandelaar', await t.staffCookie('rivierstad')).expect(200);
     expect(inbox.text).toContain('De licentie loopt af');
   });
 
@@ -150,21 +134,13 @@ describe('licence states', () => {
     });
 
     it('shows the notice on the staff pages and refuses their forms', async () => {
-      const cookie = await staffLogin();
-      const inbox = await t.http().get('/rivierstad/behandelaar').set('Cookie', cookie).expect(200);
+      const cookie = await t.staffCookie('rivierstad');
+      const inbox = await t.page('/rivierstad/behandelaar', cookie).expect(200);
       expect(inbox.text).toContain('De licentie is opgeschort');
-      const kase = await t
-        .http()
-        .get(`/rivierstad/behandelaar/zaken/${reference}`)
-        .set('Cookie', cookie)
-        .expect(200);
+      const kase = await t.page(`/rivierstad/behandelaar/zaken/${reference}`, cookie).expect(200);
       expect(kase.text).toContain('De licentie is opgeschort');
       const refused = await t
-        .http()
-        .post(`/rivierstad/behandelaar/zaken/${reference}/bericht`)
-        .set('Cookie', cookie)
-        .type('form')
-        .send('bericht=Hallo')
+        .postForm(`/rivierstad/behandelaar/zaken/${reference}/bericht`, cookie, { bericht: 'Hallo' })
         .expect(403);
       expect(refused.text).toContain('is opgeschort');
     });

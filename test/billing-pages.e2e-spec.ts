@@ -37,18 +37,6 @@ describe('billing pages', () => {
 
   const audit = (page: Page, name: string) => auditPage(page, name, audited);
   const tableText = (page: Page, captionId: string) => page.locator(`table:has(#${captionId})`).innerText();
-  const staffCookie = async (email: string, tenant = 'heuveldorp') => {
-    const response = await t
-      .http()
-      .post(`/${tenant}/behandelaar/inloggen`)
-      .type('form')
-      .send(`email=${encodeURIComponent(email)}&wachtwoord=${encodeURIComponent(DEMO_PASSWORD)}`)
-      .expect(303);
-    return ([] as string[])
-      .concat(response.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('bp_staff='))!
-      .split(';')[0];
-  };
 
   it('sends whoever is not an operator to the platform login, also a municipality’s admin', async () => {
     for (const path of [
@@ -60,9 +48,7 @@ describe('billing pages', () => {
       const anonymous = await t.http().get(path).expect(303);
       expect(anonymous.headers.location).toBe(`/platform/inloggen?terug=${encodeURIComponent(path)}`);
       const admin = await t
-        .http()
-        .get(path)
-        .set('Cookie', await staffCookie('beheer@heuveldorp.example'))
+        .page(path, await t.staffCookie('heuveldorp', 'beheer@heuveldorp.example'))
         .expect(303);
       expect(admin.headers.location).toMatch(/^\/platform\/inloggen/);
     }
@@ -218,11 +204,7 @@ describe('billing pages', () => {
     await context.close();
 
     // A handler of the municipality does not get the admin's page.
-    await t
-      .http()
-      .get('/heuveldorp/behandelaar/beheer/licentie')
-      .set('Cookie', await staffCookie('behandelaar@heuveldorp.example'))
-      .expect(403);
+    await t.page('/heuveldorp/behandelaar/beheer/licentie', await t.staffCookie('heuveldorp')).expect(403);
     console.log(`axe (WCAG 2.1 A/AA) per page, all impacts:\n  ${audited.join('\n  ')}`);
   }, 60_000);
 });

@@ -8,9 +8,9 @@ import {
   authenticateAtProvider,
   finishCitizenLogin,
   loginAsCitizen,
-  setCookieHeader,
   startCitizenLogin,
 } from './support/oidc-login';
+import { setCookieHeader } from './support/pages';
 import { startTestApp, TestApp } from './support/test-app';
 
 const BO_BSN = '999993653';

@@ -4,7 +4,7 @@ import { Database } from '../src/database/database.service';
 import { JobWorker } from '../src/jobs/job-worker.service';
 import { TenantsService } from '../src/tenancy/tenants.service';
 import { bosObjection } from './support/fixtures';
-import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 interface BatchStatus {
   batchId: string;
@@ -40,16 +40,7 @@ describe('bulk decisions (decision-batches)', () => {
     token = await t.tokenFor('rivierstad');
     otherTenantToken = await t.tokenFor('heuveldorp');
     rivierstadId = (await t.app.get(TenantsService).requireBySlug('rivierstad')).id;
-    const login = await t
-      .http()
-      .post('/rivierstad/behandelaar/inloggen')
-      .type('form')
-      .send(`email=${encodeURIComponent('behandelaar@rivierstad.example')}&wachtwoord=${DEMO_PASSWORD}`)
-      .expect(303);
-    cookie = ([] as string[])
-      .concat(login.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('bp_staff='))!
-      .split(';')[0];
+    cookie = await t.staffCookie('rivierstad');
   }, 60_000);
   afterAll(() => t.close());
 
@@ -110,7 +101,7 @@ describe('bulk decisions (decision-batches)', () => {
       )) as { jobs: number; batches: number }[]
     )[0];
   const page = (batchId: string, withCookie = cookie, tenant = 'rivierstad') =>
-    t.http().get(`/${tenant}/behandelaar/bulk/${batchId}`).set('Cookie', withCookie);
+    t.page(`/${tenant}/behandelaar/bulk/${batchId}`, withCookie);
 
   let firstRun: { batchId: string; references: string[] };
 

@@ -4,6 +4,7 @@ import { Database } from '../src/database/database.service';
 import { OPERATOR_AUDIENCE } from '../src/operators/operator-auth.service';
 import { saveOperator } from '../src/operators/operator-accounts';
 import { LOGIN_FAILED } from '../src/staff-pages/login-form';
+import { form, setCookieHeader } from './support/pages';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
 
 const OTHER = {
@@ -15,13 +16,8 @@ const OTHER = {
 /** Platform operators: their login (API and page), and that their tokens and staff tokens never cross. */
 describe('platform operators', () => {
   let t: TestApp;
-  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
   const claimsOf = (token: string) =>
     JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
-  const cookieOf = (response: { headers: Record<string, unknown> }, name: string) =>
-    ([] as string[])
-      .concat((response.headers['set-cookie'] as string[] | undefined) ?? [])
-      .find((c) => c.startsWith(`${name}=`));
   const platformApi = (token?: string) => {
     const call = t.http().get('/api/v1/platform/tenants');
     return token ? call.set('Authorization', `Bearer ${token}`) : call;
@@ -114,11 +110,7 @@ describe('platform operators', () => {
       for (const path of ['/api/v1/tenants/rivierstad/inbox', '/api/v1/tenants/rivierstad/staff']) {
         await t.http().get(path).set('Authorization', `Bearer ${token}`).expect(401);
       }
-      const page = await t
-        .http()
-        .get('/rivierstad/behandelaar')
-        .set('Cookie', `bp_staff=${token}`)
-        .expect(303);
+      const page = await t.page('/rivierstad/behandelaar', `bp_staff=${token}`).expect(303);
       expect(page.headers.location).toBe('/rivierstad/behandelaar/inloggen');
     });
 
@@ -130,7 +122,7 @@ describe('platform operators', () => {
       await t.asOwner(`UPDATE platform_operators SET active = false WHERE email = $1`, [OTHER.email]);
       await platformApi(token).expect(401);
       expect((await login()).status).toBe(401);
-      const page = await t.http().get('/platform').set('Cookie', `bp_operator=${token}`).expect(303);
+      const page = await t.page('/platform', `bp_operator=${token}`).expect(303);
       expect(page.headers.location).toBe('/platform/inloggen');
       await t.asOwner(`UPDATE platform_operators SET active = true WHERE email = $1`, [OTHER.email]);
     });
@@ -153,12 +145,12 @@ describe('platform operators', () => {
         terug: '/platform/gemeenten/nieuw',
       }).expect(303);
       expect(login.headers.location).toBe('/platform/gemeenten/nieuw');
-      const cookie = cookieOf(login, 'bp_operator')!;
+      const cookie = setCookieHeader(login.headers['set-cookie'], 'bp_operator')!;
       expect(cookie).toMatch(/; Path=\/platform(;|$)/);
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
 
-      const home = await t.http().get('/platform').set('Cookie', cookie.split(';')[0]).expect(200);
+      const home = await t.page('/platform', cookie.split(';')[0]).expect(200);
       expect(home.text).toContain('<title>Gemeenten – Platformbeheer</title>');
       expect(home.text).toContain('Ingelogd als Demo Platformbeheer');
     });
@@ -171,7 +163,7 @@ describe('platform operators', () => {
       expect(response.text).toContain(LOGIN_FAILED);
       expect(response.text).toContain('value="operator@bezwaarplatform.example"');
       expect(response.text).toContain('<title>Fout: Inloggen – Platformbeheer</title>');
-      expect(cookieOf(response, 'bp_operator')).toBeUndefined();
+      expect(setCookieHeader(response.headers['set-cookie'], 'bp_operator')).toBeUndefined();
       const empty = await loginPage({}).expect(400);
       expect(empty.text).toContain('Vul uw e-mailadres in.');
       expect(empty.text).toContain('Vul uw wachtwoord in.');
@@ -192,14 +184,8 @@ describe('platform operators', () => {
     });
 
     it('does not let a staff session open the platform pages, nor accept a form post from another site', async () => {
-      const staff = await t
-        .http()
-        .post('/rivierstad/behandelaar/inloggen')
-        .type('form')
-        .send(form({ email: 'beheer@rivierstad.example', wachtwoord: DEMO_PASSWORD }))
-        .expect(303);
-      const staffCookie = cookieOf(staff, 'bp_staff')!.split(';')[0];
-      const page = await t.http().get('/platform').set('Cookie', staffCookie).expect(303);
+      const staffCookie = await t.staffCookie('rivierstad', 'beheer@rivierstad.example');
+      const page = await t.page('/platform', staffCookie).expect(303);
       expect(page.headers.location).toBe('/platform/inloggen');
 
       await loginPage({ email: 'operator@bezwaarplatform.example', wachtwoord: DEMO_PASSWORD })
@@ -208,11 +194,15 @@ describe('platform operators', () => {
     });
 
     it('logs out: the cookie is cleared and the login page says so', async () => {
-      const login = await loginPage({ email: 'operator@bezwaarplatform.example', wachtwoord: DEMO_PASSWORD });
-      const cookie = cookieOf(login, 'bp_operator')!.split(';')[0];
-      const logout = await t.http().post('/platform/uitloggen').set('Cookie', cookie).expect(303);
+      const logout = await t
+        .http()
+        .post('/platform/uitloggen')
+        .set('Cookie', await t.operatorCookie())
+        .expect(303);
       expect(logout.headers.location).toBe('/platform/inloggen?uitgelogd=1');
-      expect(cookieOf(logout, 'bp_operator')).toMatch(/bp_operator=;.*Path=\/platform/);
+      expect(setCookieHeader(logout.headers['set-cookie'], 'bp_operator')).toMatch(
+        /bp_operator=;.*Path=\/platform/,
+      );
       const page = await t.http().get(logout.headers.location).expect(200);
       expect(page.text).toContain('U bent uitgelogd.');
     });

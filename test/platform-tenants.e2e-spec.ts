@@ -62,12 +62,10 @@ describe('platform: municipalities (onboarding, export, offboarding)', () => {
   let cookie: string;
   let keys = 0;
 
-  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
   const api = (method: 'get' | 'post', path: string) =>
     t.http()[method](`/api/v1/platform/tenants${path}`).set('Authorization', `Bearer ${operator}`);
-  const page = (path: string) => t.http().get(path).set('Cookie', cookie);
-  const post = (path: string, fields: Record<string, string>) =>
-    t.http().post(path).set('Cookie', cookie).type('form').send(form(fields));
+  const page = (path: string) => t.page(path, cookie);
+  const post = (path: string, fields: Record<string, string>) => t.postForm(path, cookie, fields);
   const file = async (tenant: string, body: object) => {
     const response = await t
       .http()
@@ -99,16 +97,7 @@ describe('platform: municipalities (onboarding, export, offboarding)', () => {
     sink = new SmtpSink();
     t = await startTestApp({ SMTP_URL: await sink.start(), OUTBOX_POLL_MS: '600000' });
     operator = await t.operatorToken();
-    const login = await t
-      .http()
-      .post('/platform/inloggen')
-      .type('form')
-      .send(form({ email: 'operator@bezwaarplatform.example', wachtwoord: DEMO_PASSWORD }))
-      .expect(303);
-    cookie = ([] as string[])
-      .concat(login.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('bp_operator='))!
-      .split(';')[0];
+    cookie = await t.operatorCookie();
   });
   afterAll(async () => {
     await t.close();

@@ -1,6 +1,7 @@
 import { bosObjection, daysAgo, FILES } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { binaryBody } from './support/binary-body';
+import { decodeHtml, titleOf } from './support/pages';
 
 /** The citizens' portal over HTTP: server-rendered HTML that works without JavaScript. */
 describe('portal (server-rendered pages under /:tenant)', () => {
@@ -13,18 +14,9 @@ describe('portal (server-rendered pages under /:tenant)', () => {
   /** The values of a page's hidden inputs, as the browser would send them back. */
   const hiddenInputs = (html: string): [string, string][] =>
     [...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map((m) => [
-      decode(m[1]),
-      decode(m[2]),
+      decodeHtml(m[1]),
+      decodeHtml(m[2]),
     ]);
-  const decode = (text: string) =>
-    text
-      .replace(/&#x3D;/g, '=')
-      .replace(/&#x27;/g, "'")
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  const titleOf = (html: string) => decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
   const post = (path: string, fields: [string, string][]) =>
     t
       .http()
@@ -46,10 +38,10 @@ describe('portal (server-rendered pages under /:tenant)', () => {
       name: string;
     }[];
     expect(regulations.length).toBeGreaterThan(2);
-    for (const regulation of regulations) expect(decode(html)).toContain(regulation.name);
+    for (const regulation of regulations) expect(decodeHtml(html)).toContain(regulation.name);
     expect(html).toContain('href="/rivierstad/keuzehulp/participatiewet"');
     expect(html).toContain('href="/rivierstad/bezwaar"');
-    expect(decode(html)).toMatch(/<link rel="stylesheet" href="\/assets\/portal\.css\?v=[0-9a-f]+">/);
+    expect(decodeHtml(html)).toMatch(/<link rel="stylesheet" href="\/assets\/portal\.css\?v=[0-9a-f]+">/);
     expect(html).not.toMatch(/<script|style="/);
 
     const choose = await t.http().get('/rivierstad/bezwaar').expect(200);
@@ -68,7 +60,7 @@ describe('portal (server-rendered pages under /:tenant)', () => {
     expect((await t.http().get('/heuveldorp/huisstijl.css').expect(200)).text).toContain('--brand: #2e5e3a;');
     const heuveldorp = (await t.http().get('/heuveldorp').expect(200)).text;
     expect(heuveldorp).toContain('Bezwaar maken bij Gemeente Heuveldorp');
-    expect(decode(heuveldorp)).toMatch(/href="\/heuveldorp\/huisstijl\.css\?v=[0-9a-f]{8}"/);
+    expect(decodeHtml(heuveldorp)).toMatch(/href="\/heuveldorp\/huisstijl\.css\?v=[0-9a-f]{8}"/);
   });
 
   it('answers an unknown municipality with a friendly HTML page, and the API still with problem+json', async () => {
@@ -134,7 +126,9 @@ describe('portal (server-rendered pages under /:tenant)', () => {
       expect(html).toContain('Schuldhulpverlening Rivierstad');
       expect(html).toContain('href="tel:140123"');
       expect(html).not.toContain('{{');
-      const link = decode(/<a class="button button--start" href="([^"]+)">Bezwaar maken<\/a>/.exec(html)![1]);
+      const link = decodeHtml(
+        /<a class="button button--start" href="([^"]+)">Bezwaar maken<\/a>/.exec(html)![1],
+      );
       expect(link).toBe(
         `/rivierstad/bezwaar/participatiewet?besluitdatum=${decisionDate}&redenen=` +
           'intrekking_onvoldoende_onderbouwd,inlichtingenplicht_niet_geschonden,geen_gezamenlijke_huishouding,' +
@@ -345,11 +339,16 @@ describe('portal (server-rendered pages under /:tenant)', () => {
       const downloads = [
         ...html.matchAll(/<a class="documents__link" href="([^"]+)" download>([^<]+)<\/a>/g),
       ];
-      expect(downloads.map((d) => decode(d[2]))).toEqual([
+      expect(downloads.map((d) => decodeHtml(d[2]))).toEqual([
         `Ontvangstbevestiging: ontvangstbevestiging-${ref}.pdf`,
         'Uw bijlage: besluit.pdf',
       ]);
-      const receipt = await t.http().get(decode(downloads[0][1])).buffer(true).parse(binaryBody).expect(200);
+      const receipt = await t
+        .http()
+        .get(decodeHtml(downloads[0][1]))
+        .buffer(true)
+        .parse(binaryBody)
+        .expect(200);
       expect(receipt.headers['content-type']).toBe('application/pdf');
       expect(receipt.headers['content-disposition']).toContain('attachment');
       expect((receipt.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');

@@ -5,7 +5,7 @@ import { ObjectionStatus, OPEN_STATUSES } from '../src/objections/case-status';
 import type { Report } from '../src/reports/report';
 import { browserOnApp, navigation } from './support/browser';
 import { bosObjection, daysAgo } from './support/fixtures';
-import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 type Tenant = 'rivierstad' | 'heuveldorp';
 
@@ -695,22 +695,8 @@ describe('reports (GET /api/v1/tenants/{tenant}/reports, .csv, and /:tenant/beha
   describe('staff page', () => {
     let cookie: string;
     const page = (params: string, withCookie = cookie) =>
-      t.http().get(`/rivierstad/behandelaar/rapportages${params}`).set('Cookie', withCookie);
-    const login = async (tenant: Tenant) => {
-      const response = await t
-        .http()
-        .post(`/${tenant}/behandelaar/inloggen`)
-        .type('form')
-        .send(
-          `email=${encodeURIComponent(`beheer@${tenant}.example`)}&wachtwoord=${encodeURIComponent(DEMO_PASSWORD)}`,
-        )
-        .expect(303);
-      const staff = ([] as string[])
-        .concat(response.headers['set-cookie'] ?? [])
-        .find((c) => c.startsWith('bp_staff='));
-      if (!staff) throw new Error('no staff cookie');
-      return staff.split(';')[0];
-    };
+      t.page(`/rivierstad/behandelaar/rapportages${params}`, withCookie);
+    const login = (tenant: Tenant) => t.staffCookie(tenant, `beheer@${tenant}.example`);
     const pageParams = `?van=${PERIOD.from}&tot=${PERIOD.to}`;
 
     beforeAll(async () => {
@@ -776,9 +762,7 @@ describe('reports (GET /api/v1/tenants/{tenant}/reports, .csv, and /:tenant/beha
 
     it('offers the same CSV to the logged-in page as the API gives', async () => {
       const fromPage = await t
-        .http()
-        .get(`/rivierstad/behandelaar/rapportages.csv${pageParams}`)
-        .set('Cookie', cookie)
+        .page(`/rivierstad/behandelaar/rapportages.csv${pageParams}`, cookie)
         .expect(200);
       const fromApi = await api(`/api/v1/tenants/rivierstad/reports.csv${query(PERIOD)}`).expect(200);
       expect(fromPage.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -794,11 +778,7 @@ describe('reports (GET /api/v1/tenants/{tenant}/reports, .csv, and /:tenant/beha
       expect(response.text).toContain('aria-invalid="true"');
       expect(response.text).not.toContain('<svg');
       expect(response.text).toMatch(/<title>Fout: Rapportage/);
-      await t
-        .http()
-        .get(`/rivierstad/behandelaar/rapportages.csv?van=morgen`)
-        .set('Cookie', cookie)
-        .expect(400);
+      await t.page(`/rivierstad/behandelaar/rapportages.csv?van=morgen`, cookie).expect(400);
     });
 
     it("sends someone without this municipality's session to its login page", async () => {

@@ -1,6 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import { LOGIN_FAILED } from '../src/staff-pages/login-form';
 import { bosObjection, daysAgo } from './support/fixtures';
+import { decodeHtml, form, titleOf } from './support/pages';
 import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
 
 const BO = bosObjection();
@@ -14,21 +15,6 @@ describe('staff pages (/:tenant/behandelaar)', () => {
   let latest: string;
   let scripted: string;
 
-  const decode = (text: string) =>
-    text
-      .replace(/&#x3D;/g, '=')
-      .replace(/&#x27;/g, "'")
-      .replace(/&#x60;/g, '`')
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  const titleOf = (html: string) => decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
-  const form = (fields: Record<string, string>) =>
-    Object.entries(fields)
-      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-      .join('&');
-
   let keys = 0;
   const file = async (body: object, tenant = 'rivierstad') => {
     const response = await t
@@ -40,22 +26,9 @@ describe('staff pages (/:tenant/behandelaar)', () => {
     return response.body as { reference: string; caseUrl: string };
   };
 
-  /** Logs in through the form; returns the Cookie header value. */
-  const login = async (tenant = 'rivierstad', email = `behandelaar@${tenant}.example`) => {
-    const response = await t
-      .http()
-      .post(`/${tenant}/behandelaar/inloggen`)
-      .type('form')
-      .send(form({ email, wachtwoord: DEMO_PASSWORD }))
-      .expect(303);
-    const setCookie = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
-    const staff = setCookie.find((c) => c.startsWith('bp_staff='));
-    if (!staff) throw new Error('no staff cookie');
-    return staff.split(';')[0];
-  };
-  const get = (path: string, withCookie = cookie) => t.http().get(path).set('Cookie', withCookie);
+  const get = (path: string, withCookie = cookie) => t.page(path, withCookie);
   const post = (path: string, fields: Record<string, string>, withCookie = cookie) =>
-    t.http().post(path).set('Cookie', withCookie).type('form').send(form(fields));
+    t.postForm(path, withCookie, fields);
   const casePath = (reference: string) => `/rivierstad/behandelaar/zaken/${reference}`;
   /** The references of the inbox table, in order. */
   const references = (html: string) =>
@@ -65,7 +38,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
   /** The text of the table row of a reference. */
   const rowOf = (html: string, reference: string) => {
     const start = html.indexOf(`>${reference}</a>`);
-    return decode(html.slice(start, html.indexOf('</tr>', start)));
+    return decodeHtml(html.slice(start, html.indexOf('</tr>', start)));
   };
 
   beforeAll(async () => {
@@ -100,7 +73,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
         }),
       )
     ).reference;
-    cookie = await login();
+    cookie = await t.staffCookie('rivierstad');
   });
   afterAll(() => t?.close());
 
@@ -152,7 +125,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
         .expect(400);
       expect(wrong.headers['set-cookie']).toBeUndefined();
       expect(titleOf(wrong.text)).toBe('Fout: Inloggen – Bezwaren behandelen – Gemeente Rivierstad');
-      expect(decode(wrong.text)).toContain(LOGIN_FAILED);
+      expect(decodeHtml(wrong.text)).toContain(LOGIN_FAILED);
       expect(wrong.text).toContain('value="behandelaar@rivierstad.example"');
       expect(wrong.text).toContain('class="error-summary"');
 
@@ -171,7 +144,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
         .type('form')
         .send(form({ email: 'behandelaar@heuveldorp.example', wachtwoord: DEMO_PASSWORD }))
         .expect(400);
-      expect(decode(elsewhere.text)).toContain(LOGIN_FAILED);
+      expect(decodeHtml(elsewhere.text)).toContain(LOGIN_FAILED);
 
       const empty = await t
         .http()
@@ -184,14 +157,8 @@ describe('staff pages (/:tenant/behandelaar)', () => {
     });
 
     it('logs out: the cookie is cleared and the login page says so', async () => {
-      const own = await login();
-      const response = await t
-        .http()
-        .post('/rivierstad/behandelaar/uitloggen')
-        .set('Cookie', own)
-        .type('form')
-        .send('')
-        .expect(303);
+      const own = await t.staffCookie('rivierstad');
+      const response = await t.postForm('/rivierstad/behandelaar/uitloggen', own, '').expect(303);
       expect(response.headers.location).toBe('/rivierstad/behandelaar/inloggen?uitgelogd=1');
       expect(([] as string[]).concat(response.headers['set-cookie'] ?? []).join('\n')).toMatch(
         /bp_staff=;.*(Max-Age=0|Expires=Thu, 01 Jan 1970)/,
@@ -221,7 +188,9 @@ describe('staff pages (/:tenant/behandelaar)', () => {
       expect(posted.headers.location).toBe(kase.headers.location);
       // The login form carries the way back along.
       const loginPage = await t.http().get(kase.headers.location).expect(200);
-      expect(decode(loginPage.text)).toContain(`<input type="hidden" name="terug" value="${casePath(bo)}">`);
+      expect(decodeHtml(loginPage.text)).toContain(
+        `<input type="hidden" name="terug" value="${casePath(bo)}">`,
+      );
     });
 
     it('refuses a forged, an expired or a bearer-only token', async () => {
@@ -246,7 +215,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
     });
 
     it("refuses another municipality's cookie: to this municipality's login page", async () => {
-      const heuveldorp = await login('heuveldorp');
+      const heuveldorp = await t.staffCookie('heuveldorp');
       expect((await get('/heuveldorp/behandelaar', heuveldorp).expect(200)).text).toContain('Inbox');
       const response = await get('/rivierstad/behandelaar', heuveldorp).expect(303);
       expect(response.headers.location).toBe('/rivierstad/behandelaar/inloggen');
@@ -288,7 +257,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
         .set('Cookie', cookie)
         .set('Sec-Fetch-Site', 'cross-site')
         .expect(403);
-      expect(decode((await get(casePath(bo)).expect(200)).text)).not.toContain(message);
+      expect(decodeHtml((await get(casePath(bo)).expect(200)).text)).not.toContain(message);
       // From the page itself: Sec-Fetch-Site same-origin, and Origin either PUBLIC_URL's or the Host's.
       await post(`${casePath(later)}/bericht`, { bericht: 'Van onze eigen pagina.' })
         .set('Sec-Fetch-Site', 'same-origin')
@@ -354,13 +323,13 @@ describe('staff pages (/:tenant/behandelaar)', () => {
       expect(row).toContain('niet toegewezen');
       expect(rowOf(html, later)).not.toContain('boos');
       // Counts that filter.
-      expect(decode(html)).toMatch(
+      expect(decodeHtml(html)).toMatch(
         /<a class="count" href="\/rivierstad\/behandelaar\?status=received"><span class="count__number">4<\/span> <span class="count__label">Ontvangen<\/span><\/a>/,
       );
-      expect(decode(html)).toContain('href="/rivierstad/behandelaar?behandelaar=mij"');
-      expect(decode(html)).toContain('href="/rivierstad/behandelaar?behandelaar=geen"');
-      expect(decode(html)).toContain('href="/rivierstad/behandelaar?verlopen=1"');
-      expect(decode(html)).toContain('href="/rivierstad/behandelaar?risico=1"');
+      expect(decodeHtml(html)).toContain('href="/rivierstad/behandelaar?behandelaar=mij"');
+      expect(decodeHtml(html)).toContain('href="/rivierstad/behandelaar?behandelaar=geen"');
+      expect(decodeHtml(html)).toContain('href="/rivierstad/behandelaar?verlopen=1"');
+      expect(decodeHtml(html)).toContain('href="/rivierstad/behandelaar?risico=1"');
       expect(html).toContain('Ingelogd als');
     });
 
@@ -398,13 +367,13 @@ describe('staff pages (/:tenant/behandelaar)', () => {
           'heuveldorp',
         );
       }
-      const heuveldorp = await login('heuveldorp');
+      const heuveldorp = await t.staffCookie('heuveldorp');
       const first = (await get('/heuveldorp/behandelaar?status=received&aantal=10', heuveldorp).expect(200))
         .text;
       expect(references(first)).toHaveLength(10);
       const next = /<a class="pagination__next" href="([^"]+)" rel="next">Volgende pagina<\/a>/.exec(first);
       expect(next).not.toBeNull();
-      const nextHref = decode(next![1]);
+      const nextHref = decodeHtml(next![1]);
       expect(nextHref).toMatch(/^\/heuveldorp\/behandelaar\?status=received&aantal=10&na=[\w-]+\.[\w-]+$/);
       const second = (await get(nextHref, heuveldorp).expect(200)).text;
       expect(references(second)).toHaveLength(1);
@@ -427,7 +396,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
     it('shows the filing, the flags with the phrases behind them, documents and the timeline', async () => {
       const response = await get(casePath(bo)).expect(200);
       expect(response.headers['cache-control']).toBe('no-store');
-      const html = decode(response.text);
+      const html = decodeHtml(response.text);
       expect(titleOf(response.text)).toBe(`Bezwaar ${bo} – Bezwaren behandelen – Gemeente Rivierstad`);
       expect(html.match(/<h1[ >]/g)).toHaveLength(1);
       expect(html).toContain('Bo de Vries');
@@ -459,7 +428,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
     });
 
     it('leaves withdrawing to its own form (which records how), not to the status form', async () => {
-      const html = decode((await get(casePath(later)).expect(200)).text);
+      const html = decodeHtml((await get(casePath(later)).expect(200)).text);
       expect(html).not.toContain('name="status" type="radio" value="withdrawn"');
       expect(html).toContain('name="status" type="radio" value="closed"');
       expect(html).toContain(
@@ -470,7 +439,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
     it('assigns, changes the status, sends a message and a referral; each with a confirmation', async () => {
       let response = await post(`${casePath(bo)}/toewijzen`, { behandelaar: selfId }).expect(303);
       expect(response.headers.location).toBe(`${casePath(bo)}?gedaan=toewijzen`);
-      let html = decode((await get(response.headers.location).expect(200)).text);
+      let html = decodeHtml((await get(response.headers.location).expect(200)).text);
       expect(html).toMatch(
         /<div class="notice notice--success" role="status">\s*<p>De zaak is toegewezen aan [^<]+\.<\/p>/,
       );
@@ -480,7 +449,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
         status: 'informal_contact',
         toelichting: 'Gebeld; we zoeken samen een oplossing.',
       }).expect(303);
-      html = decode((await get(response.headers.location).expect(200)).text);
+      html = decodeHtml((await get(response.headers.location).expect(200)).text);
       expect(html).toContain('De status is nu: Informeel contact.');
       expect(html).toContain('Status: Ontvangen → Informeel contact');
       expect(html).toContain('Gebeld; we zoeken samen een oplossing.');
@@ -488,7 +457,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
       response = await post(`${casePath(bo)}/bericht`, {
         bericht: 'Beste Bo,\r\nIk bel u morgen om tien uur.',
       }).expect(303);
-      html = decode((await get(response.headers.location).expect(200)).text);
+      html = decodeHtml((await get(response.headers.location).expect(200)).text);
       expect(html).toContain('Uw bericht is verstuurd.');
       expect(html).toContain('Bericht aan inwoner');
       expect(html).toContain('Beste Bo,\nIk bel u morgen om tien uur.');
@@ -497,7 +466,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
         organisatie: 'schuldhulpverlening',
         toelichting: 'Zij helpen u gratis met de schulden.',
       }).expect(303);
-      html = decode((await get(response.headers.location).expect(200)).text);
+      html = decodeHtml((await get(response.headers.location).expect(200)).text);
       expect(html).toContain('De doorverwijzing is verstuurd.');
       expect(html).toContain('Doorverwezen naar Schuldhulpverlening Rivierstad');
       expect(html).toContain('Zij helpen u gratis met de schulden.');
@@ -513,7 +482,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
         status: 'received',
         toelichting: 'Mijn getypte toelichting',
       }).expect(409);
-      let html = decode(response.text);
+      let html = decodeHtml(response.text);
       expect(titleOf(response.text)).toMatch(/^Fout: Bezwaar /);
       expect(html).toContain(
         '<h2 class="error-summary__title" id="error-summary-title">Er is een probleem</h2>',
@@ -524,7 +493,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
 
       // An empty message (400 from the messaging service).
       response = await post(`${casePath(bo)}/bericht`, { bericht: '   ' }).expect(400);
-      html = decode(response.text);
+      html = decodeHtml(response.text);
       expect(html).toContain('<li><a href="#bericht-tekst">');
       expect(html).toMatch(
         /<textarea class="textarea input--error" id="bericht-tekst" name="bericht"[^>]*aria-invalid="true"/,
@@ -535,7 +504,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
         organisatie: 'bestaat-niet',
         toelichting: 'Notitie die blijft staan',
       }).expect(400);
-      html = decode(response.text);
+      html = decodeHtml(response.text);
       expect(html).toContain('Kies een hulporganisatie uit de lijst van deze gemeente.');
       expect(html).toContain('<li><a href="#doorverwijzen-organisatie">');
       expect(html).toContain('>Notitie die blijft staan</textarea>');
@@ -544,11 +513,11 @@ describe('staff pages (/:tenant/behandelaar)', () => {
       response = await post(`${casePath(bo)}/toewijzen`, {
         behandelaar: '00000000-0000-4000-8000-000000000000',
       }).expect(400);
-      expect(decode(response.text)).toContain(
+      expect(decodeHtml(response.text)).toContain(
         'Deze medewerker is geen actieve behandelaar van deze gemeente.',
       );
       response = await post(`${casePath(bo)}/toewijzen`, { behandelaar: '' }).expect(400);
-      expect(decode(response.text)).toContain('Kies een behandelaar.');
+      expect(decodeHtml(response.text)).toContain('Kies een behandelaar.');
 
       // A case that does not exist: a page that says so.
       response = await get('/rivierstad/behandelaar/zaken/RIV-1999-99999').expect(404);
@@ -573,7 +542,7 @@ describe('staff pages (/:tenant/behandelaar)', () => {
 
   it('serves the staff stylesheet (the portal base plus the staff additions)', async () => {
     const html = (await get('/rivierstad/behandelaar').expect(200)).text;
-    const href = decode(/<link rel="stylesheet" href="([^"]+)">/.exec(html)![1]);
+    const href = decodeHtml(/<link rel="stylesheet" href="([^"]+)">/.exec(html)![1]);
     expect(href).toMatch(/^\/assets\/staff\.css\?v=[0-9a-f]{12}$/);
     const css = await t.http().get(href).expect(200);
     expect(css.headers['content-type']).toContain('text/css');

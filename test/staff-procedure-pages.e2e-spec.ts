@@ -1,12 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { formatDutchDate } from '../src/deadlines/dutch-dates';
 import { addDays, LocalDate, todayInAmsterdam } from '../src/deadlines/local-date';
 import { JobWorker } from '../src/jobs/job-worker.service';
 import { bosObjection, daysAgo } from './support/fixtures';
-import { DEMO_PASSWORD, startTestApp, TestApp } from './support/test-app';
-import { adminUrl, withDatabase } from './support/test-database';
+import { decodeHtml } from './support/pages';
+import { startTestApp, TestApp } from './support/test-app';
 
 const BO = bosObjection();
 
@@ -21,39 +19,23 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
   let today: LocalDate;
   const staff = {} as Record<'handler' | 'admin', string>;
 
-  const decode = (text: string) =>
-    text
-      .replace(/&#x3D;/g, '=')
-      .replace(/&#x27;/g, "'")
-      .replace(/&#x60;/g, '`')
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
   const written = (date: string) => formatDutchDate(date as LocalDate, { weekday: false });
-  const form = (fields: Record<string, string | string[]>) =>
-    Object.entries(fields)
-      .flatMap(([k, v]) =>
-        ([] as string[]).concat(v).map((one) => `${encodeURIComponent(k)}=${encodeURIComponent(one)}`),
-      )
-      .join('&');
   const casePath = (reference: string) => `/rivierstad/behandelaar/zaken/${reference}`;
-  const get = (path: string) => t.http().get(path).set('Cookie', cookie);
-  const post = (path: string, fields: Record<string, string | string[]>) =>
-    t.http().post(path).set('Cookie', cookie).type('form').send(form(fields));
+  const get = (path: string) => t.page(path, cookie);
+  const post = (path: string, fields: Record<string, string | string[]>) => t.postForm(path, cookie, fields);
   /** Posts a case form; expects the redirect back with its confirmation and returns the page it leads to. */
   const act = async (reference: string, action: string, fields: Record<string, string | string[]>) => {
     const response = await post(`${casePath(reference)}/${action}`, fields);
     if (response.status !== 303)
       throw new Error(`${action}: ${response.status} ${errorsOf(response.text).join(' | ')}`);
     expect(response.headers.location).toBe(`${casePath(reference)}?gedaan=${action}`);
-    return decode((await get(response.headers.location).expect(200)).text);
+    return decodeHtml((await get(response.headers.location).expect(200)).text);
   };
   /** The error summary's messages. */
   const errorsOf = (html: string) => {
     const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
     return [...summary.matchAll(/<li>(?:<a href="[^"]*">)?([^<]*)(?:<\/a>)?<\/li>/g)].map((m) =>
-      decode(m[1]),
+      decodeHtml(m[1]),
     );
   };
   const confirmation = (html: string) =>
@@ -63,20 +45,8 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
   const formsOn = (html: string) =>
     [...html.matchAll(/<form[^>]*action="([^"]+)"/g)].map((m) => m[1].split('/').pop());
 
-  async function asOwner<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-    const admin = adminUrl();
-    if (!admin) return (await t.app.get(DataSource).query(sql, params)) as T[];
-    const database = new URL(t.config.databaseUrl!).pathname.slice(1);
-    const client = new Client({ connectionString: withDatabase(admin, database) });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
   const setCase = (reference: string, assignments: string, params: unknown[] = []) =>
-    asOwner(`UPDATE objections SET ${assignments} WHERE reference = $1`, [reference, ...params]);
+    t.asOwner(`UPDATE objections SET ${assignments} WHERE reference = $1`, [reference, ...params]);
 
   let keys = 0;
   const file = async (overrides: Record<string, unknown> = {}) => {
@@ -92,17 +62,8 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
   beforeAll(async () => {
     t = await startTestApp({ OUTBOX_POLL_MS: '600000' });
     today = todayInAmsterdam();
-    const login = await t
-      .http()
-      .post('/rivierstad/behandelaar/inloggen')
-      .type('form')
-      .send(form({ email: 'behandelaar@rivierstad.example', wachtwoord: DEMO_PASSWORD }))
-      .expect(303);
-    cookie = ([] as string[])
-      .concat(login.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('bp_staff='))!
-      .split(';')[0];
-    const rows = await asOwner<{ id: string; email: string }>(
+    cookie = await t.staffCookie('rivierstad');
+    const rows = await t.asOwner<{ id: string; email: string }>(
       `SELECT id, email FROM staff_users WHERE email IN ('behandelaar@rivierstad.example', 'beheer@rivierstad.example')`,
     );
     staff.handler = rows.find((r) => r.email.startsWith('behandelaar'))!.id;
@@ -118,7 +79,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
     });
 
     it('shows the groups of steps, first contact against its norm, and logs a contact attempt', async () => {
-      const page = decode((await get(casePath(bo)).expect(200)).text);
+      const page = decodeHtml((await get(casePath(bo)).expect(200)).text);
       expect(page).toMatch(
         /<dt class="summary-list__key">Eerste contact<\/dt>\s*<dd class="summary-list__value">\s*nog geen contact; norm: \d{1,2} [a-z]+ \d{4}/,
       );
@@ -149,7 +110,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         moment: `${addDays(today, 2)}T10:30`,
         notitie: 'Mijn notitie',
       }).expect(400);
-      const html = decode(response.text);
+      const html = decodeHtml(response.text);
       expect(errorsOf(response.text)).toEqual([
         'Dit moment ligt in de toekomst. Vul in wanneer het contact was.',
       ]);
@@ -172,7 +133,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         'Kies hoe het gesprek was.',
         'Kies wat u met de indiener heeft afgesproken.',
       ]);
-      expect(decode(response.text)).toContain('>Bo gebeld over de terugvordering.</textarea>');
+      expect(decodeHtml(response.text)).toContain('>Bo gebeld over de terugvordering.</textarea>');
 
       // Refused by the service: a route other than the formal procedure needs the agreement written down.
       response = await post(`${casePath(bo)}/gesprek`, {
@@ -181,7 +142,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         route: 'referral',
         afspraak: '',
       }).expect(400);
-      let html = decode(response.text);
+      let html = decodeHtml(response.text);
       expect(errorsOf(response.text)).toEqual([
         'Schrijf op wat u met de indiener heeft afgesproken. Dit komt in de brief die de indiener krijgt.',
       ]);
@@ -224,7 +185,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         notitie: 'Nieuw besluit.',
       }).expect(400);
       expect(errorsOf(response.text)).toEqual(['Vul het kenmerk van het nieuwe (aangepaste) besluit in.']);
-      expect(decode(response.text)).toContain('>Nieuw besluit.</textarea>');
+      expect(decodeHtml(response.text)).toContain('>Nieuw besluit.</textarea>');
 
       const html = await act(corrected, 'correctie', { kenmerk: 'PW-2026-0778', notitie: 'Nieuw besluit.' });
       expect(confirmation(html)).toBe(
@@ -241,7 +202,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         notitie: '',
       }).expect(400);
       expect(errorsOf(response.text)[0]).toMatch(/^Schrijf op hoe de indiener het intrekken heeft bevestigd/);
-      expect(decode(response.text)).toMatch(/value="confirmed_by_objector" checked/);
+      expect(decodeHtml(response.text)).toMatch(/value="confirmed_by_objector" checked/);
 
       const html = await act(withdrawn, 'intrekken', {
         hoe: 'confirmed_by_objector',
@@ -265,8 +226,8 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       const [message] = errorsOf(response.text);
       expect(message).toMatch(/^Dit bezwaar is niet meer in behandeling \(status Ingetrokken\)\./);
       // The form is not on the page any more: the message stands on its own, without a link to nowhere.
-      expect(decode(response.text)).toMatch(/<li>Dit bezwaar is niet meer in behandeling/);
-      expect(formsOn(decode(response.text))).toEqual(['uitloggen']);
+      expect(decodeHtml(response.text)).toMatch(/<li>Dit bezwaar is niet meer in behandeling/);
+      expect(formsOn(decodeHtml(response.text))).toEqual(['uitloggen']);
     });
   });
 
@@ -282,7 +243,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
     });
 
     it('asks for repair with the missing element preselected, and records what came in', async () => {
-      let page = decode((await get(casePath(kase)).expect(200)).text);
+      let page = decodeHtml((await get(casePath(kase)).expect(200)).text);
       expect(page).toMatch(
         /id="herstel-onderdelen-address" name="onderdelen" type="checkbox" value="address" checked/,
       );
@@ -296,7 +257,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         'Kies wat de indiener moet aanvullen.',
         'Geef de hersteltermijn in hele dagen, van 7 tot en met 28.',
       ]);
-      expect(decode(response.text)).toMatch(/id="herstel-termijn" name="termijn" type="text" value="30"/);
+      expect(decodeHtml(response.text)).toMatch(/id="herstel-termijn" name="termijn" type="text" value="30"/);
 
       page = await act(kase, 'herstel-vragen', { onderdelen: ['address'], termijn: '14' });
       expect(confirmation(page)).toMatch(
@@ -338,7 +299,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         hoorder: staff.handler,
         besluitnemer: staff.handler,
       }).expect(409);
-      let html = decode(response.text);
+      let html = decodeHtml(response.text);
       expect(errorsOf(response.text)[0]).toMatch(
         /^Jeroen Bakker nam het besluit waartegen het bezwaar gericht is en mag daarom niet horen/,
       );
@@ -389,7 +350,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         verslag: 'Mevrouw Smit lichtte haar bezwaar toe.',
       }).expect(400);
       expect(errorsOf(response.text)).toEqual(['De hoorzitting kan niet in de toekomst gehouden zijn.']);
-      expect(decode(response.text)).toContain('>Mevrouw Smit lichtte haar bezwaar toe.</textarea>');
+      expect(decodeHtml(response.text)).toContain('>Mevrouw Smit lichtte haar bezwaar toe.</textarea>');
 
       const html = await act(kase, 'verslag', {
         gehouden: `${addDays(today, -1)}T10:00`,
@@ -408,7 +369,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       expect(errorsOf(response.text)).toEqual([
         'Schrijf waarom de beslissing later komt; dat staat in de brief.',
       ]);
-      expect(decode(response.text)).toMatch(/<option value="6" selected>6 weken<\/option>/);
+      expect(decodeHtml(response.text)).toMatch(/<option value="6" selected>6 weken<\/option>/);
 
       const html = await act(kase, 'verdagen', { weken: '4', reden: 'Wij wachten op een taxatierapport.' });
       expect(confirmation(html)).toMatch(
@@ -431,7 +392,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         400,
       );
       expect(errorsOf(response.text)[0]).toMatch(/^Kies een datum na de huidige beslistermijn/);
-      expect(decode(response.text)).toContain(`value="${today}"`);
+      expect(decodeHtml(response.text)).toContain(`value="${today}"`);
 
       const until = addDays(today, 250);
       const html = await act(kase, 'uitstel', {
@@ -450,7 +411,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
     it('decides: refusals in the form’s words, then the decision, its letter, and a case that is only read', async () => {
       let response = await post(`${casePath(kase)}/beslissen`, { motivering: 'Mijn motivering' }).expect(400);
       expect(errorsOf(response.text)).toEqual(['Kies de beslissing op het bezwaar.']);
-      expect(decode(response.text)).toContain('>Mijn motivering</textarea>');
+      expect(decodeHtml(response.text)).toContain('>Mijn motivering</textarea>');
 
       response = await post(`${casePath(kase)}/beslissen`, {
         uitkomst: 'unfounded',
@@ -459,7 +420,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         herroepen: 'Iets anders.',
         verzenddatum: today,
       }).expect(400);
-      const html400 = decode(response.text);
+      const html400 = decodeHtml(response.text);
       expect(errorsOf(response.text)).toEqual([
         'De grond "bezwaar volledig toegewezen (7:3 onder e)" past niet bij een ongegrond bezwaar. Kies "De indiener is gehoord" of: ' +
           'kennelijk ongegrond (7:3 onder b); indiener wil niet gehoord worden (7:3 onder c); indiener reageerde niet op tijd (7:3 onder d).',
@@ -470,7 +431,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       expect(html400).toMatch(/value="fully_granted" checked/);
 
       // The hearing held is proposed.
-      const page = decode((await get(casePath(kase)).expect(200)).text);
+      const page = decodeHtml((await get(casePath(kase)).expect(200)).text);
       expect(page).toMatch(
         /id="beslissen-hoorzitting" name="hoorzitting" type="radio" value="gehouden" checked/,
       );
@@ -505,7 +466,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
     });
 
     it('offers the notice once the term has passed, and shows the penalty exposure prominently', async () => {
-      let page = decode((await get(casePath(late)).expect(200)).text);
+      let page = decodeHtml((await get(casePath(late)).expect(200)).text);
       expect(formsOn(page)).toContain('ingebrekestelling');
       expect(formsOn(page)).not.toContain('verdagen');
 
@@ -516,7 +477,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       expect(errorsOf(response.text)[0]).toMatch(
         /Een ingebrekestelling heeft pas gevolgen als zij binnenkomt nadat de beslistermijn is verstreken/,
       );
-      expect(decode(response.text)).toContain(`value="${premature}"`);
+      expect(decodeHtml(response.text)).toContain(`value="${premature}"`);
 
       page = await act(late, 'ingebrekestelling', { ontvangen: addDays(today, -20) });
       expect(confirmation(page)).toBe(
@@ -529,14 +490,14 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       expect(formsOn(page)).not.toContain('ingebrekestelling');
       expect(formsOn(page)).not.toContain('uitstel');
 
-      const inbox = decode((await get('/rivierstad/behandelaar?zoek=' + late).expect(200)).text);
+      const inbox = decodeHtml((await get('/rivierstad/behandelaar?zoek=' + late).expect(200)).text);
       expect(inbox).toContain('<strong class="status-tag status-tag--penalty">dwangsom loopt</strong>');
     });
 
     it('fixes the penalty as computed, once', async () => {
       const response = await post(`${casePath(late)}/dwangsom`, { dagen: '50', bedrag: '' }).expect(400);
       expect(errorsOf(response.text)).toEqual(['Geef het aantal dagen als heel getal van 0 tot en met 42.']);
-      expect(decode(response.text)).toContain('value="50"');
+      expect(decodeHtml(response.text)).toContain('value="50"');
 
       const html = await act(late, 'dwangsom', { dagen: '', bedrag: '' });
       expect(confirmation(html)).toBe('De dwangsom is vastgesteld op € 161.');
@@ -571,7 +532,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
     };
 
     it('marks a late first contact and informal contact, counts and filters them, and sorts by contact', async () => {
-      const html = decode((await get('/rivierstad/behandelaar').expect(200)).text);
+      const html = decodeHtml((await get('/rivierstad/behandelaar').expect(200)).text);
       expect(rowOf(html, silent)).toContain(
         '<strong class="status-tag status-tag--overdue">nog geen contact (te laat)</strong>',
       );
@@ -582,14 +543,14 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       );
       expect(html).toContain('<option value="contact">Eerste contact: te laat eerst</option>');
 
-      const filtered = decode((await get('/rivierstad/behandelaar?geencontact=1').expect(200)).text);
+      const filtered = decodeHtml((await get('/rivierstad/behandelaar?geencontact=1').expect(200)).text);
       expect(filtered).toContain(`>${silent}</a>`);
       expect(filtered).not.toContain(`>${informal}</a>`);
       expect(filtered).toMatch(
         /id="filter-geencontact" name="geencontact" type="checkbox" value="1" checked/,
       );
 
-      const sorted = decode((await get('/rivierstad/behandelaar?sorteer=contact').expect(200)).text);
+      const sorted = decodeHtml((await get('/rivierstad/behandelaar?sorteer=contact').expect(200)).text);
       const first = /<th scope="row" class="table__reference">\s*<a href="[^"]+">([^<]+)<\/a>/.exec(
         sorted,
       )![1];
@@ -598,7 +559,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
     });
 
     it('gives each open case a labelled checkbox for the bulk form, and none to a closed one', async () => {
-      const html = decode(
+      const html = decodeHtml(
         (await get('/rivierstad/behandelaar?status=received&status=decided').expect(200)).text,
       );
       expect(html).toMatch(
@@ -622,7 +583,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         lijst: '',
       }).expect(400);
       expect(errorsOf(response.text)).toEqual(['Kies in de tabel de zaken waarover u wilt beslissen.']);
-      let html = decode(response.text);
+      let html = decodeHtml(response.text);
       expect(html).toMatch(/<title>Fout: Inbox – /);
       expect(html).toContain('>De WOZ-waarde is goed vastgesteld.</textarea>');
       expect(html).toMatch(/<details class="details bulk-form__details" open>/);
@@ -633,7 +594,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       ];
       // A case decided meanwhile (stale page): nothing starts; the case says why beside its checkbox.
       const [closed] = (
-        await asOwner<{ reference: string }>(
+        await t.asOwner<{ reference: string }>(
           `SELECT reference FROM objections WHERE status = 'decided' LIMIT 1`,
         )
       ).map((r) => r.reference);
@@ -644,7 +605,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         hoorzitting: 'clearly_unfounded',
         lijst: 'status=received',
       }).expect(400);
-      html = decode(response.text);
+      html = decodeHtml(response.text);
       expect(errorsOf(response.text)).toEqual([
         expect.stringMatching(
           /^1 van de 2 zaken kunnen niet in deze reeks\..* is al afgehandeld \(status Besloten\)\.$/,
@@ -664,7 +625,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
         lijst: '',
       }).expect(303);
       expect(response.headers.location).toMatch(/^\/rivierstad\/behandelaar\/bulk\/[0-9a-f-]{36}$/);
-      const progress = decode((await get(response.headers.location).expect(200)).text);
+      const progress = decodeHtml((await get(response.headers.location).expect(200)).text);
       expect(progress).toContain('Beslissingen in bulk');
       expect(progress).toContain('2 zaken: ongegrond');
 
@@ -672,12 +633,12 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       await t.app.get(JobWorker).poll();
       let done = '';
       for (let i = 0; i < 200 && !done.includes('Klaar'); i++) {
-        done = decode((await get(response.headers.location).expect(200)).text);
+        done = decodeHtml((await get(response.headers.location).expect(200)).text);
         if (!done.includes('Klaar')) await sleep(50);
       }
       expect(done).toContain('Klaar: alle 2 zaken zijn besloten.');
       for (const reference of woz) {
-        expect(timelineOf(decode((await get(casePath(reference)).expect(200)).text))).toContain(
+        expect(timelineOf(decodeHtml((await get(casePath(reference)).expect(200)).text))).toContain(
           'Beslist: ongegrond',
         );
       }
@@ -687,7 +648,7 @@ describe('staff pages: informal approach, formal procedure, decisions (/:tenant/
       await post('/rivierstad/behandelaar/bulk', { zaak: silent, uitkomst: 'unfounded', motivering: 'x' })
         .set('Origin', 'https://evil.example')
         .expect(403);
-      expect(timelineOf(decode((await get(casePath(silent)).expect(200)).text))).not.toContain('Beslist');
+      expect(timelineOf(decodeHtml((await get(casePath(silent)).expect(200)).text))).not.toContain('Beslist');
     });
   });
 });

@@ -1,4 +1,5 @@
 import type TestAgent from 'supertest/lib/agent';
+import { cookieFrom } from './pages';
 
 /**
  * The citizen login (OpenID Connect authorization code flow) driven over real HTTP, as a browser would: the
@@ -9,18 +10,6 @@ import type TestAgent from 'supertest/lib/agent';
 export interface LoginApp {
   http: () => TestAgent;
   config: { publicUrl: string };
-}
-
-/** The name=value of one cookie from a response's Set-Cookie headers, or undefined. */
-export function cookieFrom(setCookie: string[] | string | undefined, name: string): string | undefined {
-  const headers = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  return headers.find((header) => header.startsWith(`${name}=`))?.split(';')[0];
-}
-
-/** The whole Set-Cookie header of one cookie (with its attributes), or undefined. */
-export function setCookieHeader(setCookie: string[] | string | undefined, name: string): string | undefined {
-  const headers = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
-  return headers.find((header) => header.startsWith(`${name}=`));
 }
 
 /** Step 1: `GET /<tenant>/inloggen?terug=…` answers with a redirect to the provider and a login cookie. */

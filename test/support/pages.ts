@@ -1,0 +1,48 @@
+/**
+ * The server-rendered pages as a browser sees them over HTTP: form bodies as it posts them, HTML text as it
+ * reads it, and the cookies it keeps.
+ */
+
+/** An application/x-www-form-urlencoded body; a list becomes the same field repeated (checkboxes). */
+export function form(fields: Record<string, string | string[]>): string {
+  return Object.entries(fields)
+    .flatMap(([name, value]) =>
+      ([] as string[]).concat(value).map((one) => `${encodeURIComponent(name)}=${encodeURIComponent(one)}`),
+    )
+    .join('&');
+}
+
+/** HTML text with the entities Handlebars escapes (& < > " ' ` =) read back as a browser would. */
+export function decodeHtml(html: string): string {
+  return html
+    .replace(/&#x3D;/g, '=')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#x60;/g, '`')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The page's title, decoded. */
+export function titleOf(html: string): string {
+  return decodeHtml(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '');
+}
+
+/** The whole Set-Cookie header of one cookie (with its attributes), or undefined. */
+export function setCookieHeader(setCookie: string[] | string | undefined, name: string): string | undefined {
+  const headers = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  return headers.find((header) => header.startsWith(`${name}=`));
+}
+
+/** The name=value of one cookie from a response's Set-Cookie headers, or undefined. */
+export function cookieFrom(setCookie: string[] | string | undefined, name: string): string | undefined {
+  return setCookieHeader(setCookie, name)?.split(';')[0];
+}
+
+/** The name=value of a cookie the response must set; throws when it sets none. */
+export function cookieSetBy(response: { headers: Record<string, unknown> }, name: string): string {
+  const cookie = cookieFrom(response.headers['set-cookie'] as string[] | undefined, name);
+  if (!cookie) throw new Error(`the response set no ${name} cookie`);
+  return cookie;
+}
