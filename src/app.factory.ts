@@ -51,12 +51,17 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   await app.register(multipart, {
     limits: { fileSize: MAX_ATTACHMENT_BYTES, files: MAX_ATTACHMENTS, fields: 4, fieldSize: 1_048_576 },
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onSend', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Graceful shutdown (SIGTERM → app.close()): Fastify stops listening and waits for requests in flight; a
+  // response sent meanwhile closes its keep-alive connection, or the close would wait out the client's idle time.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
+  });
 
   const document = SwaggerModule.createDocument(
     app,

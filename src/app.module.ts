@@ -19,6 +19,7 @@ import { InboxModule } from './inbox/inbox.module';
 import { JobsModule } from './jobs/jobs.module';
 import { LetterAdminModule } from './letters/letter-admin.module';
 import { MessagingModule } from './messaging/messaging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { loggerOptions } from './logging/logger-options';
 import { ObjectionsModule } from './objections/objections.module';
 import { OperatorsModule } from './operators/operators.module';
@@ -47,6 +48,7 @@ export class AppModule {
         TenancyModule,
         AuthModule,
         HealthModule,
+        MetricsModule,
         RegulationsModule,
         ReferralsModule,
         ObjectionsModule,

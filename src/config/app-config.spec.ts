@@ -11,6 +11,7 @@ const PRODUCTION = {
   TOKEN_SECRET: 'x'.repeat(40),
   ENCRYPTION_KEYS: `k1:${KEY}`,
   BLIND_INDEX_KEY: KEY,
+  SMTP_URL: 'smtp://mail.internal:25',
 };
 
 describe('loadAppConfig', () => {
@@ -64,6 +65,10 @@ describe('loadAppConfig', () => {
         ENCRYPTION_KEYS: `k1:${KEY}`,
       },
       /^Configuration error: BLIND_INDEX_KEY is required when NODE_ENV=production/,
+    ],
+    [
+      { ...PRODUCTION, SMTP_URL: undefined },
+      /^Configuration error: SMTP_URL is required when NODE_ENV=production/,
     ],
     [{ ENCRYPTION_KEYS: 'k1:c2hvcnQ=' }, /^Configuration error: ENCRYPTION_KEYS key "k1" must be 32 bytes/],
     [{ ENCRYPTION_KEYS: KEY }, /^Configuration error: ENCRYPTION_KEYS entry 1 must be keyId:base64/],

@@ -27,6 +27,7 @@ const envSchema = z.object({
   TENANTS_DIR: z.string().min(1).default('./tenants'),
   TEMPLATES_DIR: z.string().min(1).default('./templates'),
   PLATFORM_CONFIG: z.string().min(1).default('./config/platform.yaml'),
+  METRICS_TOKEN: z.string().trim().min(16, 'must be at least 16 characters').optional(),
   DEMO_PASSWORD: z.string().min(1).default('demo'),
   DEMO_CASES: z.enum(['true', 'false']).default('true'),
   TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -66,6 +67,8 @@ export interface AppConfig {
   readonly templatesDir: string;
   /** The platform as seller, its licence plans and licence-state periods (config/platform.yaml). */
   readonly platformConfigFile: string;
+  /** The bearer token Prometheus scrapes /metrics with; without it /metrics is off in production. */
+  readonly metricsToken?: string;
   /** Demo staff accounts exist only outside production. */
   readonly demoPassword?: string;
   /** Outside production, an empty demo tenant gets the example cases of tenants/<slug>/demo-cases.yaml. */
@@ -113,7 +116,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (isProduction && !e.TOKEN_SECRET) {
     throw new ConfigError('Configuration error: TOKEN_SECRET is required when NODE_ENV=production');
   }
-  for (const name of ['ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'] as const) {
+  // SMTP too: without it mail is written to DATA_DIR, which a production pod does not have (read-only root).
+  for (const name of ['ENCRYPTION_KEYS', 'BLIND_INDEX_KEY', 'SMTP_URL'] as const) {
     if (isProduction && !e[name]) {
       throw new ConfigError(`Configuration error: ${name} is required when NODE_ENV=production`);
     }
@@ -136,6 +140,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tenantsDir: resolve(e.TENANTS_DIR),
     templatesDir: resolve(e.TEMPLATES_DIR),
     platformConfigFile: resolve(e.PLATFORM_CONFIG),
+    metricsToken: e.METRICS_TOKEN,
     demoPassword: isProduction ? undefined : e.DEMO_PASSWORD,
     demoCases: !isProduction && e.DEMO_CASES === 'true',
     tokenSecret:

@@ -5,6 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { formatDutchDate } from '../deadlines/dutch-dates';
 import { LocalDate } from '../deadlines/local-date';
+import { announce } from '../metrics/app-events';
 import { readLogo } from '../tenancy/tenant-settings-logo-store';
 import { Tenant } from '../tenancy/tenant.entity';
 import type { LetterKind } from './letter-kinds';
@@ -97,6 +98,7 @@ export class LettersService implements OnModuleInit {
   }
 
   private pdf(request: LetterRequest, source: string, logo: LetterLogo | null): Promise<Buffer> {
+    announce('letterRendered', { kind: request.kind });
     const body = this.templates.renderSource(source, request.context);
     return renderLetterPdf({
       letterhead: { ...letterheadOf(request.tenant), ...(logo ? { logo } : {}) },

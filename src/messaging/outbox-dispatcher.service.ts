@@ -9,6 +9,7 @@ import { In } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
+import { announce } from '../metrics/app-events';
 import { StoredDocument } from '../documents/stored-document.entity';
 import { TenantsService } from '../tenancy/tenants.service';
 import { Mailer } from './mailer';
@@ -96,8 +97,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
             .update({ tenantId, id: message.id }, { sentAt: new Date(), lastError: null }),
         );
         sent++;
+        announce('emailAttempted', { outcome: 'sent' });
       } catch (error) {
         const attempts = message.attempts + 1;
+        announce('emailAttempted', { outcome: 'failed' });
         this.logger.warn(`E-mail ${message.id} failed (attempt ${attempts}); retrying later`);
         await this.database.forTenant(tenantId, (db) =>
           db.getRepository(OutboxMessage).update(

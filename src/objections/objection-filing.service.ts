@@ -13,6 +13,7 @@ import { AcceptedFile, acceptAttachments, IncomingFile } from '../documents/atta
 import { DocumentsService } from '../documents/documents.service';
 import { LettersService } from '../letters/letters.service';
 import { enqueueEmail } from '../messaging/outbox';
+import { announce } from '../metrics/app-events';
 import { Regulation } from '../regulations/regulation.entity';
 import { RegulationsService } from '../regulations/regulations.service';
 import { analyzeText, LEXICON_VERSIONS } from '../signals';
@@ -101,6 +102,7 @@ export class ObjectionFilingService {
       const response = await this.database.forTenant(tenant.id, (db) =>
         this.store(db, { tenant, regulation, calendar, request, requestHash, attachments }),
       );
+      announce('objectionFiled', { tenant: tenant.slug });
       return { response, replayed: false };
     } catch (error) {
       // A concurrent request with the same key committed first: answer as it did.
