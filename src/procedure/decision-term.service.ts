@@ -5,14 +5,13 @@ import { Database } from '../database/database.service';
 import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { amsterdamDateOf, type LocalDate, todayInAmsterdam } from '../deadlines/local-date';
 import { penaltyAmountCents } from '../deadlines/penalty';
-import { DocumentsService } from '../documents/documents.service';
 import { writtenDate } from '../letters/addressee';
 import { LettersService } from '../letters/letters.service';
-import { enqueueEmail } from '../messaging/outbox';
 import { recordEvent, staffActor } from '../objections/timeline';
 import { casePenaltyExposure } from './decision-term';
 import { caseForChange, decisionTermOf, saveChanges } from './procedure-case';
-import { extensionLetter, letterEmail } from './procedure-letters';
+import { extensionLetter } from './procedure-letters';
+import { issueProcedureLetter } from './procedure-letter-issue';
 
 /**
  * The decision term (Awb 7:10) and what follows when it is not met: one extension with a notice letter, a
@@ -64,37 +63,26 @@ export class DecisionTermService {
       const reason = input.reason.trim();
       const newEnd = decisionTermOf(calendar, kase, { extensionWeeks: input.weeks })!;
       const facts = { tenant, objection, regulationName: kase.regulation.name, today };
-      const pdf = await this.letters.render(
-        db,
-        extensionLetter(facts, { weeks: input.weeks, reason, previousEnd, newEnd }),
-      );
-      const document = await DocumentsService.store(db, tenantId, {
-        objectionId: objection.id,
-        kind: 'letter',
-        filename: `verdaging-${objection.reference}.pdf`,
-        mediaType: 'application/pdf',
-        content: pdf,
-      });
-      await saveChanges(db, calendar, kase, { extensionWeeks: input.weeks });
-      const email = letterEmail({
+      const documentId = await issueProcedureLetter(db, this.letters, {
         tenant,
         objection,
+        letter: extensionLetter(facts, { weeks: input.weeks, reason, previousEnd, newEnd }),
+        filename: 'verdaging',
         subject: 'Wij beslissen later',
         lines: [
           `Wij hebben meer tijd nodig om te beslissen over uw bezwaar ${objection.reference}.`,
           `Wij beslissen nu uiterlijk op ${writtenDate(newEnd)} (eerst: ${writtenDate(previousEnd)}).`,
         ],
-        documentId: document.id,
       });
-      if (email) await enqueueEmail(db, tenantId, email);
+      await saveChanges(db, calendar, kase, { extensionWeeks: input.weeks });
       await recordEvent(db, {
         tenantId,
         objectionId: objection.id,
         actor: staffActor(by.userId),
         kind: 'decision_term_extended',
-        data: { weeks: input.weeks, reason, previousEnd, newEnd, documentId: document.id },
+        data: { weeks: input.weeks, reason, previousEnd, newEnd, documentId },
       });
-      return { documentId: document.id, decisionTermEnds: newEnd };
+      return { documentId, decisionTermEnds: newEnd };
     });
   }
 

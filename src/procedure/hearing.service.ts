@@ -5,17 +5,16 @@ import { ProblemError } from '../common/problems/problem.error';
 import { Database } from '../database/database.service';
 import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { addDays, todayInAmsterdam } from '../deadlines/local-date';
-import { DocumentsService } from '../documents/documents.service';
 import { writtenDate, writtenDateTime } from '../letters/addressee';
 import { LettersService } from '../letters/letters.service';
-import { enqueueEmail } from '../messaging/outbox';
 import { canMove } from '../objections/case-status';
 import type { HearingRecord } from '../objections/objection.entity';
 import { recordEvent, staffActor } from '../objections/timeline';
 import type { HearingWaiverGround } from './hearing-grounds';
 import { caseForChange, saveChanges } from './procedure-case';
 import { hearingDates } from './procedure-dates';
-import { hearingInvitationLetter, hearingReportLetter, letterEmail } from './procedure-letters';
+import { hearingInvitationLetter, hearingReportLetter } from './procedure-letters';
+import { issueProcedureLetter } from './procedure-letter-issue';
 
 export interface PlanHearingInput {
   at: string;
@@ -113,21 +112,21 @@ export class HearingService {
       }
 
       const facts = { tenant, objection, regulationName: kase.regulation.name, today };
-      const pdf = await this.letters.render(
-        db,
-        hearingInvitationLetter(facts, {
+      const documentId = await issueProcedureLetter(db, this.letters, {
+        tenant,
+        objection,
+        letter: hearingInvitationLetter(facts, {
           dates,
           location,
           videoLink: input.videoLink,
           hearerName: hearer.name,
         }),
-      );
-      const document = await DocumentsService.store(db, tenantId, {
-        objectionId: objection.id,
-        kind: 'letter',
-        filename: `uitnodiging-hoorzitting-${objection.reference}.pdf`,
-        mediaType: 'application/pdf',
-        content: pdf,
+        filename: 'uitnodiging-hoorzitting',
+        subject: 'Uitnodiging hoorzitting',
+        lines: [
+          `Wij nodigen u uit voor de hoorzitting over uw bezwaar ${objection.reference} op ${writtenDateTime(at)}.`,
+          `Wilt u nog stukken sturen? Dat kan tot en met ${writtenDate(dates.documentsUntil)}.`,
+        ],
       });
       const hearing: HearingRecord = {
         plannedAt: at.toISOString(),
@@ -156,17 +155,6 @@ export class HearingService {
           changedAt,
         );
       }
-      const email = letterEmail({
-        tenant,
-        objection,
-        subject: 'Uitnodiging hoorzitting',
-        lines: [
-          `Wij nodigen u uit voor de hoorzitting over uw bezwaar ${objection.reference} op ${writtenDateTime(at)}.`,
-          `Wilt u nog stukken sturen? Dat kan tot en met ${writtenDate(dates.documentsUntil)}.`,
-        ],
-        documentId: document.id,
-      });
-      if (email) await enqueueEmail(db, tenantId, email);
       await recordEvent(db, {
         tenantId,
         objectionId: objection.id,
@@ -177,11 +165,11 @@ export class HearingService {
           ...(location ? { location } : { videoLink: input.videoLink }),
           hearerId: hearer.id,
           hearerName: hearer.name,
-          documentId: document.id,
+          documentId,
         },
       });
       return {
-        documentId: document.id,
+        documentId,
         documentsUntil: dates.documentsUntil,
         fileOpenFrom: dates.fileOpenFrom,
       };
@@ -249,9 +237,10 @@ export class HearingService {
       }
       const dates = hearingDates(heldAt);
       const facts = { tenant, objection, regulationName: kase.regulation.name, today: todayInAmsterdam() };
-      const pdf = await this.letters.render(
-        db,
-        hearingReportLetter(facts, {
+      const documentId = await issueProcedureLetter(db, this.letters, {
+        tenant,
+        objection,
+        letter: hearingReportLetter(facts, {
           dates,
           location: planned.location,
           videoLink: planned.videoLink,
@@ -259,34 +248,22 @@ export class HearingService {
           attendees: input.attendees.map((a) => a.trim()),
           report: input.report,
         }),
-      );
-      const document = await DocumentsService.store(db, tenantId, {
-        objectionId: objection.id,
-        kind: 'letter',
-        filename: `verslag-hoorzitting-${objection.reference}.pdf`,
-        mediaType: 'application/pdf',
-        content: pdf,
+        filename: 'verslag-hoorzitting',
+        subject: 'Verslag hoorzitting',
+        lines: [`Hierbij ontvangt u het verslag van de hoorzitting over uw bezwaar ${objection.reference}.`],
       });
       const { waiverGround: _overridden, ...hearing } = planned;
       await saveChanges(db, calendar, kase, {
-        hearing: { ...hearing, heldAt: heldAt.toISOString(), reportDocumentId: document.id },
+        hearing: { ...hearing, heldAt: heldAt.toISOString(), reportDocumentId: documentId },
       });
-      const email = letterEmail({
-        tenant,
-        objection,
-        subject: 'Verslag hoorzitting',
-        lines: [`Hierbij ontvangt u het verslag van de hoorzitting over uw bezwaar ${objection.reference}.`],
-        documentId: document.id,
-      });
-      if (email) await enqueueEmail(db, tenantId, email);
       await recordEvent(db, {
         tenantId,
         objectionId: objection.id,
         actor: staffActor(by.userId),
         kind: 'hearing_held',
-        data: { heldAt: heldAt.toISOString(), documentId: document.id },
+        data: { heldAt: heldAt.toISOString(), documentId },
       });
-      return { documentId: document.id };
+      return { documentId };
     });
   }
 }

@@ -6,15 +6,14 @@ import { Database } from '../database/database.service';
 import { repairPause } from '../deadlines/legal-terms';
 import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { type LocalDate, minLocalDate, todayInAmsterdam } from '../deadlines/local-date';
-import { DocumentsService } from '../documents/documents.service';
 import { writtenDate } from '../letters/addressee';
 import { LettersService } from '../letters/letters.service';
-import { enqueueEmail } from '../messaging/outbox';
 import { MISSING_ELEMENT_LABELS, type MissingElement } from '../objections/filing-rules';
 import { recordEvent, staffActor } from '../objections/timeline';
 import { caseForChange, saveChanges } from './procedure-case';
 import { REPAIR_TERM_DAYS, repairTermEndsAfterDays } from './procedure-dates';
-import { letterEmail, repairRequestLetter } from './procedure-letters';
+import { repairRequestLetter } from './procedure-letters';
+import { issueProcedureLetter } from './procedure-letter-issue';
 
 export interface RepairRequestInput {
   elements?: string[];
@@ -67,38 +66,30 @@ export class RepairService {
         input.termDays ?? REPAIR_TERM_DAYS.default,
       );
       const facts = { tenant, objection, regulationName: kase.regulation.name, today };
-      const pdf = await this.letters.render(db, repairRequestLetter(facts, { elements, repairTermEnds }));
-      const document = await DocumentsService.store(db, tenantId, {
-        objectionId: objection.id,
-        kind: 'letter',
-        filename: `herstelverzoek-${objection.reference}.pdf`,
-        mediaType: 'application/pdf',
-        content: pdf,
+      const documentId = await issueProcedureLetter(db, this.letters, {
+        tenant,
+        objection,
+        letter: repairRequestLetter(facts, { elements, repairTermEnds }),
+        filename: 'herstelverzoek',
+        subject: 'Vul uw bezwaar aan',
+        lines: [
+          `In uw bezwaar ${objection.reference} ontbreekt nog iets. Wij vragen u dit aan te vullen uiterlijk op ${writtenDate(repairTermEnds)}.`,
+          `Wat ontbreekt: ${elements.map((e) => MISSING_ELEMENT_LABELS[e]).join('; ')}.`,
+        ],
       });
       await saveChanges(db, calendar, kase, {
         repairRequestedOn: today,
         repairTermEnds,
         missingElements: unique([...objection.missingElements, ...elements]),
       });
-      const email = letterEmail({
-        tenant,
-        objection,
-        subject: 'Vul uw bezwaar aan',
-        lines: [
-          `In uw bezwaar ${objection.reference} ontbreekt nog iets. Wij vragen u dit aan te vullen uiterlijk op ${writtenDate(repairTermEnds)}.`,
-          `Wat ontbreekt: ${elements.map((e) => MISSING_ELEMENT_LABELS[e]).join('; ')}.`,
-        ],
-        documentId: document.id,
-      });
-      if (email) await enqueueEmail(db, tenantId, email);
       await recordEvent(db, {
         tenantId,
         objectionId: objection.id,
         actor: staffActor(by.userId),
         kind: 'repair_requested',
-        data: { elements, repairTermEnds, documentId: document.id },
+        data: { elements, repairTermEnds, documentId },
       });
-      return { documentId: document.id, repairTermEnds };
+      return { documentId, repairTermEnds };
     });
   }
 
