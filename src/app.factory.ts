@@ -1,5 +1,3 @@
-import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,6 +10,7 @@ import { validationPipe } from './common/problems/validation';
 import { withoutBootChatter } from './logging/boot-chatter';
 import { AppConfig } from './config/app-config';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './documents/attachment-policy';
+import { registerWebSecurity } from './web-security/web-security';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -35,19 +34,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(validationPipe);
   app.enableShutdownHooks();
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
-  // Citizen sessions and logins travel in cookies; their values are signed JWTs (src/citizens).
-  await app.register(cookie);
+  // Headers (a strict CSP), signed cookies, CSRF on every form and cookie session, oversized bodies refused.
+  await registerWebSecurity(app, config);
   await app.register(multipart, {
     limits: { fileSize: MAX_ATTACHMENT_BYTES, files: MAX_ATTACHMENTS, fields: 4, fieldSize: 1_048_576 },
   });

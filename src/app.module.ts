@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AbuseModule } from './abuse/abuse.module';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingModule } from './billing/billing.module';
 import { CitizensModule } from './citizens/citizens.module';
@@ -17,6 +19,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DecisionBatchesModule } from './decisions/decision-batches.module';
 import { InboxModule } from './inbox/inbox.module';
 import { JobsModule } from './jobs/jobs.module';
+import { KeyRotationModule } from './key-rotation/key-rotation.module';
 import { LetterAdminModule } from './letters/letter-admin.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -35,6 +38,8 @@ import { SignalsModule } from './signals/signals.module';
 import { StaffPagesModule } from './staff-pages/staff-pages.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantSettingsModule } from './tenancy/tenant-settings.module';
+import { PrivacyModule } from './privacy/privacy.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -45,6 +50,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule,
+        AbuseModule,
         TenancyModule,
         AuthModule,
         HealthModule,
@@ -60,6 +66,7 @@ export class AppModule {
         DecisionsModule,
         DecisionBatchesModule,
         JobsModule,
+        KeyRotationModule,
         ReportsModule,
         DeadlinesModule,
         DiagnosisModule,
@@ -67,12 +74,15 @@ export class AppModule {
         CitizensModule,
         OperatorsModule,
         BillingModule,
+        RetentionModule,
+        PrivacyModule,
         // Before PortalModule: its `/:tenant/...` routes must stay last.
         PlatformModule,
         AdminModule,
         TenantSettingsModule,
         LetterAdminModule,
         RegulationAdminModule,
+        AuditModule,
         StaffPagesModule,
         PortalModule,
       ],

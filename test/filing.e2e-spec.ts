@@ -133,6 +133,7 @@ describe('filing an objection (POST /api/v1/tenants/{tenant}/objections)', () =>
         bosObjection({ objector: { ...bosObjection().objector, email: 'mail.test@example.nl' } }),
       ).expect(201)
     ).body;
+    await t.jobsDone();
     await t.app.get(OutboxDispatcher).dispatchDue();
     const mail = smtp.messages.find((m) => m.subject?.includes(filed.reference));
     expect(mail).toBeDefined();
@@ -140,6 +141,39 @@ describe('filing an objection (POST /api/v1/tenants/{tenant}/objections)', () =>
     expect(mail!.text).toContain(filed.caseUrl);
     expect(mail!.attachments.map((a) => a.filename)).toEqual([`ontvangstbevestiging-${filed.reference}.pdf`]);
     expect(mail!.attachments[0].content.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('makes each receipt once, whether its job or an early download comes first, and mails it once', async () => {
+    const filed = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        file(bosObjection({ objector: { ...bosObjection().objector, email: `race${i}@example.nl` } })),
+      ),
+    );
+    // Downloaded at once, racing the receipt jobs the filings started.
+    const downloads = await Promise.all(
+      filed.map((f) =>
+        t
+          .http()
+          .get(`/api/v1/tenants/rivierstad/documents/${f.body.receiptDocumentId}`)
+          .auth(staffToken, { type: 'bearer' })
+          .buffer(true)
+          .parse(binaryBody),
+      ),
+    );
+    expect(downloads.map((d) => d.status)).toEqual(Array(6).fill(200));
+    expect(downloads.every((d) => (d.body as Buffer).subarray(0, 5).toString() === '%PDF-')).toBe(true);
+    await t.jobsDone();
+    const references = filed.map((f) => f.body.reference as string);
+    const counts = await t.asOwner<{ reference: string; receipts: number; mails: number }>(
+      `SELECT o.reference,
+              (SELECT count(*)::int FROM documents d WHERE d.tenant_id = o.tenant_id AND d.objection_id = o.id
+                 AND d.kind = 'receipt') AS receipts,
+              (SELECT count(*)::int FROM outbox_messages m WHERE m.tenant_id = o.tenant_id
+                 AND m.payload->>'subject' LIKE '%' || o.reference || '%') AS mails
+         FROM objections o WHERE o.reference = ANY($1) ORDER BY o.reference`,
+      [references],
+    );
+    expect(counts).toEqual([...references].sort().map((reference) => ({ reference, receipts: 1, mails: 1 })));
   });
 
   it('sends the documents to the representative, with the objector in copy', async () => {
@@ -154,6 +188,7 @@ describe('filing an objection (POST /api/v1/tenants/{tenant}/objections)', () =>
         }),
       ).expect(201)
     ).body;
+    await t.jobsDone();
     await t.app.get(OutboxDispatcher).dispatchDue();
     const mail = smtp.messages.find((m) => m.subject?.includes(filed.reference))!;
     expect(mail.to).toMatchObject({ text: 'jansen@loket.example' });

@@ -398,6 +398,8 @@ describe('Helm chart (helm/bezwaarplatform)', () => {
       smtpUrl: secretValues['smtp-url'],
       publicUrl: 'https://bezwaar.example.nl',
     });
+    // Behind the Ingress the client's address is the last one it appended, or every citizen would share a limit.
+    expect(config.abuseLimits).toMatchObject({ enabled: true, trustedProxyHops: 1 });
     // Without SMTP_URL mail would go to files in DATA_DIR, which a read-only pod cannot keep.
     expect(app.env.find((variable) => variable.name === 'SMTP_URL')?.valueFrom?.secretKeyRef).toBeDefined();
     // A Deployment that lost one of them would not start: the check is real.

@@ -66,6 +66,8 @@ describe('metrics', () => {
       .set('Authorization', `Bearer ${token}`)
       .expect(200);
     await t.http().get('/no/such/page/at/all').expect(404);
+    // The receipt is rendered, and its e-mail queued, by a job after the filing.
+    await t.jobsDone();
 
     const after = await scrape();
     const delta = (series: string) => sample(after, series) - sample(before, series);

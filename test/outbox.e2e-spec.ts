@@ -40,6 +40,7 @@ describe('e-mail outbox when the mail server is down', () => {
       .set('Idempotency-Key', 'outbox-test-0001')
       .send(bosObjection())
       .expect(201);
+    await t.jobsDone();
 
     expect(await t.app.get(OutboxDispatcher).dispatchDue()).toBe(0);
     const [failed] = await outbox();

@@ -336,6 +336,7 @@ describe('platform: municipalities (onboarding, export, offboarding)', () => {
       await t.app
         .get(CitizensService)
         .recordLogin(heuveldorp, { subject: 'henk-test', bsn: '999990019', name: 'Henk' });
+      await t.jobsDone(); // the receipts
       const { text, data } = await exportOf('rivierstad');
 
       expect(data.format).toBe('bezwaarplatform-tenant-export');

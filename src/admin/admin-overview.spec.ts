@@ -22,6 +22,8 @@ describe('overviewCards', () => {
       '/rivierstad/behandelaar/beheer/medewerkers',
       '/rivierstad/behandelaar/beheer/configuratie',
       '/rivierstad/behandelaar/beheer/licentie',
+      '/rivierstad/behandelaar/beheer/audit',
+      '/rivierstad/behandelaar/beheer/bewaartermijnen',
     ]);
     const byLabel = Object.fromEntries(cards.map((c) => [c.label, c.figures]));
     expect(byLabel.Regelingen).toEqual(['6 actieve regelingen', '1 ingetrokken', '6 doorverwijspartners']);
@@ -42,6 +44,9 @@ describe('overviewCards', () => {
       ...figures,
       licence: { state: 'active', since: '2026-01-01', plan: null },
     });
-    expect(cards.at(-1)!.figures).toEqual(['Status: Actief', 'Geen lopende licentie gevonden']);
+    expect(cards.find((c) => c.label === 'Licentie en facturen')!.figures).toEqual([
+      'Status: Actief',
+      'Geen lopende licentie gevonden',
+    ]);
   });
 });

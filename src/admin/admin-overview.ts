@@ -77,6 +77,14 @@ export function overviewCards(tenantSlug: string, figures: AdminFigures) {
           : ['Geen lopende licentie gevonden']),
       ],
     },
+    audit: {
+      text: 'Wie welke zaak heeft ingezien of gewijzigd, ook geweigerde pogingen; zoeken op wie, actie, zaak en datum.',
+      figures: [],
+    },
+    retention: {
+      text: 'Bewaartermijnen volgens de Selectielijst: wat is geanonimiseerd, welke zaken onder een bewaarplicht staan.',
+      figures: [],
+    },
   };
   const home = adminHome(tenantSlug);
   return (Object.keys(lines) as (keyof typeof lines)[]).map((section) => ({

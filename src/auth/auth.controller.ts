@@ -1,3 +1,4 @@
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { ApiController } from '../common/api-controller.decorator';
 import { Body, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -15,6 +16,7 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @UseGuards(LoginGuard)
+  @AbuseLimit('staff-login') // below LoginGuard: runs before it
   @ApiOkResponse({ type: TokenResponseDto })
   token(
     @CurrentStaff() staff: StaffPrincipal,

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
+import { AccountLockout } from '../abuse/account-lockout.service';
 import { Database } from '../database/database.service';
 import { Tenant } from '../tenancy/tenant.entity';
 import { decoyHash, passwordHasher } from './password-hasher';
@@ -16,9 +17,13 @@ export class AuthService {
     private readonly database: Database,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lockout: AccountLockout,
   ) {}
 
-  /** The staff member these credentials belong to, or null; every failure takes the same time and says the same. */
+  /**
+   * The staff member these credentials belong to, or null; every failure (unknown, wrong password, locked) takes
+   * the same time and says the same. The password is always checked, also of a locked account.
+   */
   async verifyCredentials(
     tenantSlug: string,
     email: string,
@@ -41,10 +46,11 @@ export class AuthService {
         )
       : null;
     const valid = await passwordHasher.verify(user?.passwordHash ?? (await decoyHash()), password);
-    if (!tenant || !user?.passwordHash || !valid) return null;
-    await this.database.forTenant(tenant.id, (db) =>
-      db.getRepository(StaffUser).update({ tenantId: tenant.id, id: user.id }, { lastLoginAt: new Date() }),
+    if (!tenant || !user?.passwordHash) return null;
+    const admitted = await this.database.forTenant(tenant.id, (db) =>
+      this.lockout.settle(db, { table: 'staff_users', tenantId: tenant.id, id: user.id }, valid),
     );
+    if (!admitted) return null;
     return {
       userId: user.id,
       tenantId: tenant.id,

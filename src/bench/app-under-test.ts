@@ -1,23 +1,34 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
 import { createApp } from '../app.factory';
-import { loadAppConfig } from '../config/app-config';
+import { AppModule } from '../app.module';
+import { validationPipe } from '../common/problems/validation';
+import { AppConfig, loadAppConfig } from '../config/app-config';
 
 const DEMO_PASSWORD = 'bench-demo-password';
 
 /** The whole application, listening on a free loopback port, as a client reaches it. */
 export interface AppUnderTest {
-  app: NestFastifyApplication;
+  app: INestApplication;
   baseUrl: string;
   /** A bearer token of a demo handler of the tenant. */
   handlerToken: (tenant: string) => Promise<string>;
   close: () => Promise<void>;
 }
 
+export type HttpAdapterName = 'fastify' | 'express';
+
 /** Boots the app on the given DATABASE_URL, or on a fresh embedded PGlite when there is none. */
-export async function startApp(databaseUrl?: string): Promise<AppUnderTest> {
+export async function startApp(
+  databaseUrl?: string,
+  adapter: HttpAdapterName = 'fastify',
+): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bezwaar-bench-'));
   const config = loadAppConfig({
     NODE_ENV: 'development',
@@ -28,11 +39,12 @@ export async function startApp(databaseUrl?: string): Promise<AppUnderTest> {
     DEMO_PASSWORD,
     DEMO_CASES: 'false',
     LOG_LEVEL: 'silent',
-    // Mail is written to DATA_DIR; the outbox poller must not compete with the measured requests.
-    OUTBOX_POLL_MS: '600000',
+    // The job worker (receipts) and the outbox run as in production; mail is written to files in DATA_DIR.
+    // One client on loopback sends thousands of filings a minute: the abuse limits would stop a benchmark.
+    ABUSE_LIMITS: 'off',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20' } : {}),
   });
-  const app = await createApp(config);
+  const app = adapter === 'fastify' ? await createApp(config) : await createExpressApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -54,4 +66,29 @@ export async function startApp(databaseUrl?: string): Promise<AppUnderTest> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The same modules on Express, for choosing the adapter by measurement. Only what a JSON filing needs is made
+ * to work: the Fastify-only parts (request hooks for metrics, the audit trail and web security; multipart) are
+ * left out, so this build does less per request than the deployed one, and its rate is an upper bound.
+ */
+async function createExpressApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), new ExpressAdapter(), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(validationPipe);
+  // The modules that extend Fastify (request hooks, the YAML body parser) find these and do nothing.
+  Object.assign(app.getHttpAdapter().getInstance() as object, {
+    addHook: () => undefined,
+    addContentTypeParser: () => undefined,
+    hasContentTypeParser: () => true,
+  });
+  app.use((request: Request & { isMultipart?: () => boolean }, _response: Response, next: NextFunction) => {
+    request.isMultipart = () => false;
+    next();
+  });
+  return app;
 }

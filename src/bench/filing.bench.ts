@@ -1,4 +1,5 @@
 import { addDays, todayInAmsterdam } from '../deadlines/local-date';
+import { Database } from '../database/database.service';
 import { AppUnderTest, startApp } from './app-under-test';
 import { BareInsertServer } from './bare-insert-server';
 import { closedLoop, LoadResult } from './load';
@@ -55,13 +56,55 @@ function fileMany(url: string, keyPrefix: string, total: number, concurrency: nu
 
 let runs = 0;
 
+/** A filing run, and how long the receipts (rendered by jobs after each filing) took to catch up after it. */
+export interface FilingRun extends LoadResult {
+  receiptsDrainSeconds: number;
+  /** Filings per second counting until the last receipt was rendered: what a sustained stream can keep up. */
+  sustainedPerSecond: number;
+}
+
 /** One measured filing run against the whole app: the same sizes for PostgreSQL and PGlite. */
-export async function filingRun(app: AppUnderTest, options: BenchOptions): Promise<LoadResult> {
+export async function filingRun(
+  app: AppUnderTest,
+  options: BenchOptions,
+  sizes = filingSizes(options),
+): Promise<FilingRun> {
   const url = `${app.baseUrl}/api/v1/tenants/${FILING_TENANT}/objections`;
   const prefix = `bench-${Date.now().toString(36)}-${++runs}`;
-  const { total, concurrency, warmUp } = filingSizes(options);
+  const { total, concurrency, warmUp } = sizes;
   await fileMany(url, `${prefix}-warm`, warmUp, concurrency);
-  return fileMany(url, prefix, total, concurrency);
+  await receiptsDrained(app);
+  const load = await fileMany(url, prefix, total, concurrency);
+  const receiptsDrainSeconds = await receiptsDrained(app);
+  return {
+    ...load,
+    receiptsDrainSeconds,
+    sustainedPerSecond: load.requests / (load.seconds + receiptsDrainSeconds),
+  };
+}
+
+/** Seconds until no receipt job of the filing tenant is queued or running any more. */
+async function receiptsDrained(app: AppUnderTest): Promise<number> {
+  const database = app.app.get(Database);
+  const [{ id }] = (await database.forPlatform((db) =>
+    db.query(`SELECT id FROM tenants WHERE slug = $1`, [FILING_TENANT]),
+  )) as { id: string }[];
+  const started = performance.now();
+  for (;;) {
+    const [{ pending }] = (await database.forTenant(id, (db) =>
+      db.query(`SELECT count(*)::int AS pending FROM jobs WHERE state IN ('queued', 'running')`),
+    )) as { pending: number }[];
+    const seconds = (performance.now() - started) / 1000;
+    if (!pending) return seconds;
+    if (seconds > 900) throw new Error(`${pending} receipt jobs still pending after 15 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Four runs of the same load: a fifth of benchmark 1's each, with its concurrency. */
+function adapterSizes(options: BenchOptions) {
+  const { total, concurrency, warmUp } = filingSizes(options);
+  return { total: total / 5, concurrency, warmUp: warmUp / 3 };
 }
 
 function filingSizes(options: BenchOptions) {
@@ -86,12 +129,12 @@ export async function benchFiling(stage: Stage, options: BenchOptions): Promise<
     const baseline = await fileMany(bareUrl, prefix, total, concurrency);
     options.progress(`  bare insert: ${describeLoad(baseline)}`);
     const pipeline = await filingRun(app, options);
-    options.progress(`  whole pipeline: ${describeLoad(pipeline)}`);
+    options.progress(`  whole pipeline: ${describeLoad(pipeline)}; ${describeReceipts(pipeline)}`);
     stage.filingOnPostgres = pipeline;
     const ratio = pipeline.perSecond / baseline.perSecond;
     return {
       benchmark: 'filing',
-      measured: 'POST /api/v1/tenants/{t}/objections (whole pipeline, Fastify)',
+      measured: 'POST /api/v1/tenants/{t}/objections (whole pipeline, Fastify); receipts follow as jobs',
       baseline: 'bare Fastify endpoint inserting one row',
       unit: 'filings/s',
       value: round(pipeline.perSecond, 1),
@@ -110,13 +153,13 @@ export async function benchFiling(stage: Stage, options: BenchOptions): Promise<
 export async function benchPglite(stage: Stage, options: BenchOptions): Promise<Comparison> {
   const postgres = stage.filingOnPostgres ?? (await filingRun(await stage.postgresApp(), options));
   const embedded = await startApp();
-  let pglite: LoadResult;
+  let pglite: FilingRun;
   try {
     pglite = await filingRun(embedded, options);
   } finally {
     await embedded.close();
   }
-  options.progress(`  PGlite: ${describeLoad(pglite)}`);
+  options.progress(`  PGlite: ${describeLoad(pglite)}; ${describeReceipts(pglite)}`);
   return {
     benchmark: 'pglite',
     measured: 'filing run on embedded PGlite',
@@ -135,10 +178,52 @@ export async function benchPglite(stage: Stage, options: BenchOptions): Promise<
   };
 }
 
+function describeReceipts(r: FilingRun): string {
+  return `receipts done ${r.receiptsDrainSeconds.toFixed(1)} s later = ${r.sustainedPerSecond.toFixed(1)}/s sustained`;
+}
+
 export function describeLoad(r: LoadResult): string {
   return `${r.requests} requests in ${r.seconds.toFixed(2)} s = ${r.perSecond.toFixed(1)}/s, p50 ${r.p50Ms.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms`;
 }
 
 function rounded(r: LoadResult): Record<string, number> {
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v, 2)]));
+}
+
+/**
+ * 6. The HTTP adapter, chosen by measurement: the filing run on Fastify (as deployed) and on Express, both on the
+ * scratch database, in the order Fastify, Express, Express, Fastify so that a drifting machine favours neither.
+ */
+export async function benchAdapter(stage: Stage, options: BenchOptions): Promise<Comparison> {
+  const fastify = await stage.postgresApp();
+  const express = await startApp(stage.database().appUrl, 'express');
+  const rates = { fastify: [] as number[], express: [] as number[] };
+  try {
+    for (const [name, app] of [
+      ['fastify', fastify],
+      ['express', express],
+      ['express', express],
+      ['fastify', fastify],
+    ] as const) {
+      const run = await filingRun(app, options, adapterSizes(options));
+      rates[name].push(run.perSecond);
+      options.progress(`  ${name}: ${describeLoad(run)}`);
+    }
+  } finally {
+    await express.close();
+  }
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const [onFastify, onExpress] = [mean(rates.fastify), mean(rates.express)];
+  return {
+    benchmark: 'adapter',
+    measured: 'filing run on Express (without the Fastify-only hooks: an upper bound)',
+    baseline: 'the same filing run on Fastify, as deployed',
+    unit: 'filings/s',
+    value: round(onExpress, 1),
+    baselineValue: round(onFastify, 1),
+    ratio: round(onExpress / onFastify, 3),
+    target: 'none: the faster adapter is kept',
+    met: true,
+    details: { chosen: onFastify >= onExpress ? 'fastify' : 'express', runs: rates },
+  };
 }

@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchFiling, benchPglite } from './filing.bench';
+import { benchAdapter, benchFiling, benchPglite } from './filing.bench';
 import { benchInbox } from './inbox.bench';
 import { benchLetters } from './letters.bench';
 import { describeMachine } from './machine';
@@ -28,6 +28,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'letters', postgres: true, run: benchLetters },
   { name: 'signals', postgres: false, run: (_stage, options) => benchSignals(options) },
   { name: 'pglite', postgres: true, run: benchPglite },
+  { name: 'adapter', postgres: true, run: benchAdapter },
 ];
 
 function parseArgs(argv: string[]): { quick: boolean; only: string[] } {

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Logger, Post, Query, Redirect, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
@@ -35,6 +36,7 @@ export class CitizenLoginController {
   ) {}
 
   @Get('inloggen')
+  @AbuseLimit('citizen-login')
   @Header('cache-control', 'no-store')
   @Redirect('/', 302)
   async login(

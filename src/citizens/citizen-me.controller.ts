@@ -5,6 +5,7 @@ import { ApiController } from '../common/api-controller.decorator';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { CitizenSessionService, SESSION_COOKIE } from './citizen-session.service';
 import { CitizenCase, CitizensService } from './citizens.service';
+import { Audited } from '../audit/audited.decorator';
 
 /** The logged-in citizen (DigiD session cookie): their details and all their cases. Never the BSN. */
 @ApiTags('citizens')
@@ -18,6 +19,7 @@ export class CitizenMeController {
   ) {}
 
   @Get()
+  @Audited('citizen.read')
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ description: 'Name and address as the login gave them' })
   async me(@CurrentTenant() tenant: TenantContext, @Req() request: FastifyRequest) {
@@ -26,6 +28,7 @@ export class CitizenMeController {
   }
 
   @Get('cases')
+  @Audited('case.list')
   @Header('cache-control', 'no-store')
   @ApiOkResponse({ description: 'Every objection filed while logged in, newest first' })
   async cases(

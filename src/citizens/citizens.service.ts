@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { FieldCipher } from '../crypto/field-cipher';
+import { CITIZEN_ADDRESS_COLUMN, openFields, sealFields } from '../crypto/sealed-fields';
 import { Database } from '../database/database.service';
 import { CaseLinks } from '../objections/case-links';
 import { CitizenAddress, CitizenIdentity } from './citizen-claims';
@@ -32,7 +33,8 @@ export function bsnCipherContext(tenantId: string): string {
 /**
  * Citizens who logged in, per municipality (row-level security by tenant). The BSN is stored encrypted under
  * the current key, with a blind index scoped to the tenant for lookups; it is re-encrypted at every login, which
- * also moves it to the newest key after a rotation.
+ * also moves it to the newest key after a rotation (src/key-rotation does the rest in the background). The
+ * address is sealed too (sealed-fields.ts); the name stays readable.
  */
 @Injectable()
 export class CitizensService {
@@ -67,11 +69,15 @@ export class CitizensService {
           bsnEncrypted,
           bsnIndex,
           identity.name ?? null,
-          identity.address ? JSON.stringify(identity.address) : null,
+          identity.address
+            ? JSON.stringify(
+                sealFields(this.cipher, CITIZEN_ADDRESS_COLUMN, tenantId, { ...identity.address }),
+              )
+            : null,
         ],
       ),
     )) as CitizenRecord[];
-    return row;
+    return this.opened(tenantId, row);
   }
 
   async find(tenantId: string, id: string, subject: string): Promise<CitizenRecord | null> {
@@ -81,7 +87,13 @@ export class CitizensService {
         [tenantId, id, subject],
       ),
     )) as CitizenRecord[];
-    return row ?? null;
+    return row ? this.opened(tenantId, row) : null;
+  }
+
+  private opened(tenantId: string, row: CitizenRecord): CitizenRecord {
+    if (!row.address) return row;
+    const address = openFields(this.cipher, CITIZEN_ADDRESS_COLUMN, tenantId, { ...row.address });
+    return { ...row, address: address as unknown as CitizenAddress };
   }
 
   /** Every objection filed while logged in as this subject, newest first. */

@@ -31,6 +31,23 @@ describe('safeReturnPath', () => {
     [undefined, 'absent'],
     [['/rivierstad/a', '/rivierstad/b'], 'repeated'],
     [`/rivierstad/${'a'.repeat(600)}`, 'too long'],
+    ['https:/rivierstad', 'a scheme without host'],
+    ['HTTPS://evil.example/rivierstad', 'an upper-case scheme'],
+    ['/rivierstad@evil.example', 'user info'],
+    ['%2F%2Fevil.example', 'an encoded protocol-relative URL'],
+    ['/%2F%2Fevil.example/rivierstad', 'an encoded double slash up front'],
+    ['/rivierstad/%5Cevil.example', 'an encoded backslash'],
+    ['/rivierstad/%5c%5cevil.example', 'encoded backslashes, lower case'],
+    ['/rivierstad/%0d%0aSet-Cookie:%20x=1', 'encoded header injection'],
+    ['/rivierstad/%00', 'an encoded NUL'],
+    ['/rivierstad/%09/x', 'an encoded tab'],
+    ['/rivierstad/\tx', 'a tab'],
+    ['/rivierstad/%E0%A4%A', 'broken percent-encoding'],
+    ['/rivierstad/%2e%2E/%2e%2e/evil', 'mixed-case encoded dot segments'],
+    ['/rivierstad/.%2e/heuveldorp', 'a half-encoded dot segment'],
+    ['/rivierstad/bezwaar/\u2215\u2215evil.example', 'look-alike slashes'],
+    [' /rivierstad', 'leading whitespace'],
+    ['data:text/html,<script>alert(1)</script>', 'a data URL'],
   ] as [unknown, string][])('sends %j (%s) to the start page', (candidate) => {
     expect(safeReturnPath(candidate, 'rivierstad')).toBe('/rivierstad');
   });

@@ -5,7 +5,8 @@ const MAX_LENGTH = 512;
 /**
  * Where to send the citizen after logging in or out: only a relative path inside the municipality's own portal
  * (`/<tenant>` or `/<tenant>/…`). Anything else — another site (`https://…`, `//host`, `/\host`), another
- * municipality, a `..` segment, control characters — goes to the portal's start page. No open redirects.
+ * municipality, a `..` segment, control characters, also when percent-encoded — goes to the portal's start page.
+ * No open redirects.
  */
 export function safeReturnPath(candidate: unknown, tenantSlug: string): string {
   const home = `/${tenantSlug}`;
@@ -25,5 +26,12 @@ function isDotSegment(segment: string): boolean {
   } catch {
     return true;
   }
-  return decoded === '.' || decoded === '..' || decoded.includes('/') || decoded.includes('\\');
+  return (
+    decoded === '.' ||
+    decoded === '..' ||
+    decoded.includes('/') ||
+    decoded.includes('\\') ||
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f]/.test(decoded)
+  );
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { EncryptionKey, generateKey, parseEncryptionKeys, parseKey } from '../crypto/field-cipher';
+import { AbuseLimitsConfig, abuseLimitsFrom } from '../abuse/abuse-limits';
 
 /** Thrown when the environment is unusable; main.ts prints `message` as one line and exits. */
 export class ConfigError extends Error {}
@@ -39,6 +40,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ENCRYPTION_KEYS: optionalString,
   BLIND_INDEX_KEY: optionalString,
+  KEY_ROTATION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   OIDC_ISSUER_URL: z.preprocess(
     blankAsUnset,
     z.url({ protocol: /^https?$/, error: 'must be the http(s) URL of the OpenID Connect issuer' }).optional(),
@@ -86,7 +88,11 @@ export interface AppConfig {
   readonly encryptionKeys: readonly EncryptionKey[];
   /** HMAC key of the blind index (lookups by BSN without decrypting). */
   readonly blindIndexKey: Buffer;
+  /** How often each replica sweeps for data under an older key (src/key-rotation); 0: never by itself. */
+  readonly keyRotationIntervalMs: number;
   readonly citizenLogin: CitizenLoginConfig;
+  /** Throttling and login lock-out (ABUSE_LIMITS, ABUSE_LIMIT_*, LOGIN_LOCKOUT_*, TRUSTED_PROXY_HOPS). */
+  readonly abuseLimits: AbuseLimitsConfig;
 }
 
 /** Citizen login with OpenID Connect (a DigiD broker, or the in-process stand-in outside production). */
@@ -125,6 +131,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.OIDC_ISSUER_URL && !e.OIDC_CLIENT_SECRET) {
     throw new ConfigError('Configuration error: OIDC_CLIENT_SECRET is required when OIDC_ISSUER_URL is set');
   }
+  const abuseLimits = abuseLimitsFrom(env, e.NODE_ENV);
+  if ('error' in abuseLimits) throw new ConfigError(`Configuration error: ${abuseLimits.error}`);
   const dataDir = resolve(e.DATA_DIR);
   const devProvider = !isProduction && !e.OIDC_ISSUER_URL;
   return {
@@ -159,6 +167,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     blindIndexKey: parseVariable('BLIND_INDEX_KEY', () =>
       parseKey(e.BLIND_INDEX_KEY ?? persistedSecret(dataDir, 'blind-index-key', generateKey)),
     ),
+    keyRotationIntervalMs: e.KEY_ROTATION_INTERVAL_MS,
     citizenLogin: {
       issuerUrl: e.OIDC_ISSUER_URL?.replace(/\/+$/, ''),
       clientId: e.OIDC_CLIENT_ID,
@@ -169,6 +178,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       devProvider,
       devProviderPort: e.OIDC_DEV_PORT,
     },
+    abuseLimits,
   };
 }
 

@@ -14,6 +14,10 @@ import { Administration1765065600000 } from './migrations/1765065600000-administ
 import { TenantLogos1765238400000 } from './migrations/1765238400000-tenant-logos';
 import { LicenceStates1765411200000 } from './migrations/1765411200000-licence-states';
 import { TenantOffboarding1765497600000 } from './migrations/1765497600000-tenant-offboarding';
+import { AuditTrail1765584000000 } from './migrations/1765584000000-audit-trail';
+import { AbuseLimits1765670400000 } from './migrations/1765670400000-abuse-limits';
+import { ReceiptsInBackground1765720000000 } from './migrations/1765720000000-receipts-in-background';
+import { Retention1765756800000 } from './migrations/1765756800000-retention';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
 export const MIGRATIONS = [
@@ -29,6 +33,10 @@ export const MIGRATIONS = [
   TenantLogos1765238400000,
   LicenceStates1765411200000,
   TenantOffboarding1765497600000,
+  AuditTrail1765584000000,
+  AbuseLimits1765670400000,
+  ReceiptsInBackground1765720000000,
+  Retention1765756800000,
 ];
 
 export type ConnectionPurpose = 'app' | 'migrate';

@@ -1,4 +1,5 @@
 import { Body, HttpCode, Post } from '@nestjs/common';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { ApiController } from '../common/api-controller.decorator';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
@@ -13,6 +14,7 @@ export class DiagnosisController {
   /** Stateless: send every answer given so far; nothing is stored. */
   @Post()
   @HttpCode(200)
+  @AbuseLimit('diagnosis')
   @ApiOkResponse({ type: DiagnosisResponseDto, description: 'The next question, or the outcome' })
   diagnose(
     @CurrentTenant() tenant: TenantContext,

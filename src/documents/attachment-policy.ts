@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { fromBuffer } from 'file-type';
 import { ProblemError } from '../common/problems/problem.error';
+import { docxActiveContent, pdfActiveContent } from './attachment-content';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_BYTES_PER_CASE = 25 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 10;
+/** The largest request body the service reads at all: every attachment of a filing plus the form around it. */
+export const MAX_UPLOAD_REQUEST_BYTES = MAX_ATTACHMENTS_BYTES_PER_CASE + 2 * 1024 * 1024;
 
 /** What citizens may send, recognised by the file's own first bytes, never by its name or declared type. */
 const ACCEPTED: Record<string, string> = {
@@ -64,6 +67,24 @@ export async function acceptAttachments(files: IncomingFile[]): Promise<Accepted
         `${name} is geen PDF, JPEG, PNG of Word-bestand (.docx). Stuur het bestand in een van die vormen.`,
       );
     }
+    const claimed = claimedType(name);
+    if (claimed && claimed !== type.mime) {
+      throw new ProblemError(
+        415,
+        'attachment-type-mismatch',
+        'Soort bestand klopt niet',
+        `${name} heeft de naam van een ${LABELS[claimed]}, maar is een ${LABELS[type.mime]}. Geef het bestand de juiste naam of stuur het opnieuw.`,
+      );
+    }
+    const active =
+      type.mime === 'application/pdf'
+        ? pdfActiveContent(file.content)
+        : extension === 'docx'
+          ? docxActiveContent(file.content)
+          : null;
+    if (active) {
+      throw new ProblemError(415, 'attachment-active-content', 'Bestand niet veilig', `${name} ${active}`);
+    }
     accepted.push({
       filename: withExtension(name, extension),
       mediaType: type.mime,
@@ -73,6 +94,21 @@ export async function acceptAttachments(files: IncomingFile[]): Promise<Accepted
     });
   }
   return accepted;
+}
+
+const LABELS: Record<string, string> = {
+  'application/pdf': 'PDF-bestand',
+  'image/jpeg': 'JPEG-foto',
+  'image/png': 'PNG-afbeelding',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word-bestand',
+};
+
+/** The type a file's name claims (by its extension), when it names one of the accepted types. */
+function claimedType(name: string): string | undefined {
+  const extension = /\.([A-Za-z0-9]{1,5})$/.exec(name)?.[1]?.toLowerCase();
+  if (!extension) return undefined;
+  if (extension === 'jpeg' || extension === 'jpg') return 'image/jpeg';
+  return Object.entries(ACCEPTED).find(([, ext]) => ext === extension)?.[0];
 }
 
 /** A name safe to show and to put in a download header: no path, no control characters, not too long. */

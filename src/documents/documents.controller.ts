@@ -5,6 +5,7 @@ import { Staff } from '../auth/staff.guard';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { DocumentsService } from './documents.service';
 import { StoredDocument } from './stored-document.entity';
+import { Audited } from '../audit/audited.decorator';
 
 /** A download that a browser saves under its own name and never renders inline as something else. */
 export function downloadOf(document: StoredDocument): StreamableFile {
@@ -22,6 +23,7 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get(':id')
+  @Audited('document.read')
   @Header('x-content-type-options', 'nosniff')
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
   @ApiOkResponse({ description: 'A document of a case (letter, receipt or attachment)' })

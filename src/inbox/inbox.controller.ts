@@ -7,6 +7,7 @@ import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { InboxPageDto, InboxQueryDto } from './dto/inbox.dto';
 import { parseInboxQuery } from './inbox-query';
 import { InboxService } from './inbox.service';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('staff')
 @ApiController('tenants/:tenant/inbox')
@@ -16,6 +17,7 @@ export class InboxController {
 
   /** Open cases, nearest legal deadline first, with filters, search, counts and keyset pages. */
   @Get()
+  @Audited('case.list')
   @ApiOkResponse({ type: InboxPageDto })
   @ApiBadRequestResponse({ description: 'A parameter is not valid (problem+json naming each field)' })
   list(

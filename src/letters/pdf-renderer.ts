@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { fontSource, LETTER_FONTS } from './letter-fonts';
 import { LetterModel } from './letter-model';
 
-const FONTS = join(__dirname, '..', '..', 'assets', 'fonts');
-// Read once: every letter embeds them (PDF/A), and reading 1.5 MB per letter would dominate rendering.
-const REGULAR = readFileSync(join(FONTS, 'DejaVuSans.ttf'));
-const BOLD = readFileSync(join(FONTS, 'DejaVuSans-Bold.ttf'));
 const MARGIN = 64;
 /** The box a logo is fitted into, in points (keeping its proportions). */
 const LOGO = { width: 120, height: 48 };
@@ -31,8 +26,8 @@ export function renderLetterPdf(model: LetterModel): Promise<Buffer> {
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
-  pdf.registerFont('regular', REGULAR);
-  pdf.registerFont('bold', BOLD);
+  pdf.registerFont('regular', fontSource(LETTER_FONTS.regular));
+  pdf.registerFont('bold', fontSource(LETTER_FONTS.bold));
   pdf.font('regular');
 
   const { letterhead } = model;

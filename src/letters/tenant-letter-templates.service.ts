@@ -118,8 +118,10 @@ export class TenantLetterTemplatesService {
    * Bo's case as a letter of this kind, as a PDF: from `draft` when given (checked, not saved), else from the
    * template the municipality's letters are made from now.
    */
-  async preview(tenantId: string, kind: LetterKind, draft?: string): Promise<Buffer> {
+  async preview(tenantId: string, kind: LetterKind, draft?: string | null): Promise<Buffer> {
     requireKind(kind);
+    // `"source": null` passes the DTO's @IsOptional like a missing one: no draft, the template in use.
+    if (draft === null) draft = undefined;
     if (draft !== undefined) assertUsable(kind, draft);
     return this.database.forTenant(tenantId, async (db) => {
       const tenant = await db.getRepository(Tenant).findOneByOrFail({ id: tenantId });

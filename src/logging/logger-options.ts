@@ -3,6 +3,13 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 
+const ERROR_VALUES = [
+  'parameters',
+  'detail',
+  'driverError.parameters',
+  'driverError.detail',
+  'driverError.where',
+];
 const QUIET_PATHS = new Set(['/api/v1/health', '/api/v1/health/live', '/api/v1/health/ready']);
 
 /**
@@ -26,7 +33,16 @@ export function loggerOptions(config: AppConfig): Params {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      redact: { paths: ['req.headers', 'res.headers'], remove: true },
+      // Headers carry tokens and cookies; a database error carries the values of its query (names, BSN) and
+      // of the constraint it broke.
+      redact: {
+        paths: [
+          'req.headers',
+          'res.headers',
+          ...ERROR_VALUES.flatMap((path) => [`err.${path}`, `error.${path}`]),
+        ],
+        remove: true,
+      },
       ...(pretty ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
     },
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],

@@ -41,7 +41,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.dispatchDue(), this.config.outboxPollMs);
+    this.timer = setInterval(() => void this.dispatchRound(), this.config.outboxPollMs);
     this.timer.unref();
   }
 
@@ -50,6 +50,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     clearInterval(this.timer);
     await this.running;
     this.mailer.close();
+  }
+
+  /** A timer's round: the database away for a moment is tried again next time (a rejection would end the process). */
+  private async dispatchRound(): Promise<void> {
+    try {
+      await this.dispatchDue();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Could not look for e-mails to send; trying again at the next poll');
+    }
   }
 
   /** Sends what is due for every tenant; returns how many messages were sent. Never runs twice at once here. */

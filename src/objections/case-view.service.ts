@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { StaffDirectoryService } from '../auth/staff-directory.service';
 import { ProblemError } from '../common/problems/problem.error';
 import { Database } from '../database/database.service';
+import { DocumentsService } from '../documents/documents.service';
 import { StoredDocument } from '../documents/stored-document.entity';
 import { Regulation } from '../regulations/regulation.entity';
 import { regulationAsFiled } from '../regulations/regulation-as-filed';
@@ -29,7 +30,10 @@ export interface CaseFile {
 /** Reads a whole case: for staff by reference, for the citizen by the secret link. */
 @Injectable()
 export class CaseViewService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly documents: DocumentsService,
+  ) {}
 
   byReference(tenantId: string, reference: string): Promise<CaseFile> {
     return this.load(tenantId, { reference });
@@ -42,6 +46,7 @@ export class CaseViewService {
   private async load(
     tenantId: string,
     where: { reference: string } | { caseTokenHash: string },
+    makeReceipt = true,
   ): Promise<CaseFile> {
     const found = await this.database.forTenant(tenantId, async (db) => {
       const objection = await db.getRepository(Objection).findOneBy({ tenantId, ...where });
@@ -63,6 +68,12 @@ export class CaseViewService {
       return { objection, regulation, events, documents, staffNames };
     });
     if (!found) throw ProblemError.notFound('Dit bezwaar bestaat niet (of de link is niet juist).');
+    // Just after filing its receipt may not be rendered yet: a case is never shown without it.
+    const { receiptDocumentId } = found.objection;
+    if (makeReceipt && receiptDocumentId && !found.documents.some((d) => d.id === receiptDocumentId)) {
+      if (await this.documents.makeLate(tenantId, receiptDocumentId))
+        return this.load(tenantId, where, false);
+    }
     return found;
   }
 }

@@ -9,6 +9,7 @@ import { CaseMessageDto, MessageSentDto } from '../messaging/dto/case-message.dt
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { CaseViewService, documentJson } from './case-view.service';
 import { MISSING_ELEMENT_LABELS, MissingElement } from './filing-rules';
+import { Audited } from '../audit/audited.decorator';
 
 /** The citizen's view of a case, reached with the secret link from the filing (no login needed). */
 @ApiTags('citizens')
@@ -22,6 +23,7 @@ export class CitizenCaseController {
   ) {}
 
   @Get()
+  @Audited('case.read')
   @Header('cache-control', 'no-store')
   @ApiOkResponse({
     description: 'Status, deadlines, documents, messages, referrals and the timeline of the case',
@@ -72,6 +74,7 @@ export class CitizenCaseController {
   }
 
   @Get('documents/:id')
+  @Audited('document.read')
   @Header('cache-control', 'no-store')
   async document(
     @CurrentTenant() tenant: TenantContext,

@@ -2,16 +2,24 @@ import { LetterRequest } from '../letters/letters.service';
 import { EmailPayload } from '../messaging/outbox-message.entity';
 import { Regulation } from '../regulations/regulation.entity';
 import { Tenant } from '../tenancy/tenant.entity';
-import { FileObjectionDto } from './dto/file-objection.dto';
+import { ContestedDecision, Objector, Representative } from './objection.entity';
 import { FilingTerms, MISSING_ELEMENT_LABELS, MissingElement } from './filing-rules';
 import { amsterdamDateOf } from '../deadlines/local-date';
 import { addresseeLines, writtenDate, writtenDateTime } from '../letters/addressee';
 
+/** The parts of the objection the receipt repeats: as filed, or as stored. */
+export interface ReceiptInput {
+  objector: Objector;
+  representative?: Representative | null;
+  decision: ContestedDecision;
+  wantsHearing?: boolean | null;
+}
+
 /** What the acknowledgement of receipt (Awb 6:14) is made of. */
 export interface ReceiptFacts {
   tenant: Tenant;
-  regulation: Regulation;
-  input: FileObjectionDto;
+  regulation: Pick<Regulation, 'name'>;
+  input: ReceiptInput;
   reference: string;
   receivedAt: Date;
   terms: FilingTerms;

@@ -40,7 +40,9 @@ export async function readFilingRequest(
         'U heeft te veel bijlagen meegestuurd.',
       );
     }
-    throw error;
+    if (error instanceof ProblemError || isClientError(error)) throw error;
+    // Anything else here is a body that is not the multipart it says it is (no boundary, cut off, …).
+    throw ProblemError.invalid([], 'Het verzoek (multipart/form-data) kon niet worden gelezen.');
   }
   if (body === undefined) {
     throw ProblemError.invalid([
@@ -48,6 +50,12 @@ export async function readFilingRequest(
     ]);
   }
   return { body, files };
+}
+
+/** An error of the HTTP layer that already says what is wrong with the request (a 4xx statusCode). */
+function isClientError(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function parseJson(text: string): unknown {

@@ -10,6 +10,7 @@ import {
   ApiExtraModels,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { CitizenSessionService } from '../citizens/citizen-session.service';
 import { withCitizenDetails } from '../citizens/citizen-filing';
 import { validateInput } from '../common/problems/validation';
@@ -33,6 +34,7 @@ export class ObjectionFilingController {
    */
   @Post()
   @HttpCode(201)
+  @AbuseLimit('filing')
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiHeader({
     name: 'Idempotency-Key',

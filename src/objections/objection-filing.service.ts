@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { instanceToPlain } from 'class-transformer';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { ProblemError } from '../common/problems/problem.error';
 import { AppConfig } from '../config/app-config';
@@ -11,8 +11,6 @@ import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { amsterdamDateOf, LocalDate, todayInAmsterdam } from '../deadlines/local-date';
 import { AcceptedFile, acceptAttachments, IncomingFile } from '../documents/attachment-policy';
 import { DocumentsService } from '../documents/documents.service';
-import { LettersService } from '../letters/letters.service';
-import { enqueueEmail } from '../messaging/outbox';
 import { announce } from '../metrics/app-events';
 import { Regulation } from '../regulations/regulation.entity';
 import { RegulationsService } from '../regulations/regulations.service';
@@ -22,7 +20,7 @@ import { Tenant } from '../tenancy/tenant.entity';
 import { TenantsService } from '../tenancy/tenants.service';
 import { CaseLinks } from './case-links';
 import { FileObjectionDto, FilingResponseDto } from './dto/file-objection.dto';
-import { receiptEmail, receiptLetter } from './filing-receipt';
+import { FilingReceiptsService } from './filing-receipts.service';
 import { nameAndAddressKey, REPEAT_OBJECTIONS, REPEAT_WINDOW_MONTHS } from './repeat-objector';
 import { caseReference, filingTerms, MISSING_ELEMENT_LABELS, missingElements } from './filing-rules';
 import { Objection } from './objection.entity';
@@ -46,6 +44,8 @@ export interface FilingResult {
 
 /** A filing that passed every check and is ready to be stored. */
 interface AcceptedFiling {
+  reference: string;
+  receivedAt: Date;
   tenant: Tenant;
   regulation: Regulation;
   calendar: AtwCalendar;
@@ -57,8 +57,8 @@ interface AcceptedFiling {
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
 /**
- * Files an objection: everything (case, timeline, attachments, receipt, e-mail to send, idempotency key) is one
- * transaction, so a filing is either wholly there or not at all, and a retry with the same Idempotency-Key
+ * Files an objection: everything (case, timeline, attachments, the job that makes the receipt and its e-mail,
+ * idempotency key) is one transaction, so a filing is either wholly there or not at all, and a retry with the same Idempotency-Key
  * returns the first answer instead of filing twice, also when both arrive at the same moment.
  */
 @Injectable()
@@ -70,7 +70,7 @@ export class ObjectionFilingService {
     private readonly database: Database,
     private readonly tenants: TenantsService,
     private readonly regulations: RegulationsService,
-    private readonly letters: LettersService,
+    private readonly receipts: FilingReceiptsService,
     private readonly calendars: LegalCalendarService,
     private readonly cipher: FieldCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -98,9 +98,20 @@ export class ObjectionFilingService {
 
     const regulation = await this.checkAgainstRegulation(tenant.id, request.input);
     const calendar = await this.calendars.current();
+    const receivedAt = new Date();
+    const reference = await this.nextReference(tenant, receivedAt);
     try {
       const response = await this.database.forTenant(tenant.id, (db) =>
-        this.store(db, { tenant, regulation, calendar, request, requestHash, attachments }),
+        this.store(db, {
+          reference,
+          receivedAt,
+          tenant,
+          regulation,
+          calendar,
+          request,
+          requestHash,
+          attachments,
+        }),
       );
       announce('objectionFiled', { tenant: tenant.slug });
       return { response, replayed: false };
@@ -184,11 +195,26 @@ export class ObjectionFilingService {
     };
   }
 
+  /**
+   * The case's reference, taken in a transaction of its own, like a sequence: filings do not queue behind one
+   * counter row for the whole of each other's transactions. A filing that fails after this leaves its number
+   * unused; references are unique and in order of receipt, not gapless (unlike invoice numbers).
+   */
+  private async nextReference(tenant: Tenant, receivedAt: Date): Promise<string> {
+    const year = Number(amsterdamDateOf(receivedAt).slice(0, 4));
+    const [{ last }] = (await this.database.forTenant(tenant.id, (db) =>
+      db.query(
+        `INSERT INTO reference_counters (tenant_id, year, last) VALUES ($1, $2, 1)
+         ON CONFLICT (tenant_id, year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last`,
+        [tenant.id, year],
+      ),
+    )) as { last: number }[];
+    return caseReference(tenant.slug, year, last);
+  }
+
   private async store(db: EntityManager, filing: AcceptedFiling): Promise<FilingResponseDto> {
-    const { tenant, regulation, calendar, request, requestHash, attachments } = filing;
+    const { reference, receivedAt, tenant, regulation, calendar, request, requestHash, attachments } = filing;
     const { input } = request;
-    const receivedAt = new Date();
-    const receivedDate = amsterdamDateOf(receivedAt);
     const terms = filingTerms(calendar, regulation.definition, input.decision.date as LocalDate, receivedAt);
     const grounds = { hints: input.grounds?.hints ?? [], text: input.grounds?.text?.trim() || undefined };
     const missing = missingElements({
@@ -197,14 +223,6 @@ export class ObjectionFilingService {
       decision: input.decision,
       signed: Boolean(request.citizenSubject) || input.signed === true,
     });
-
-    const year = Number(receivedDate.slice(0, 4));
-    const [{ last }] = (await db.query(
-      `INSERT INTO reference_counters (tenant_id, year, last) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last`,
-      [tenant.id, year],
-    )) as { last: number }[];
-    const reference = caseReference(tenant.slug, year, last);
 
     const person = await this.personIndexes(db, tenant.id, input, request.citizenSubject);
     const [{ earlier }] = (await db.query(
@@ -227,10 +245,15 @@ export class ObjectionFilingService {
       },
       repeatObjector: earlier + 1 >= REPEAT_OBJECTIONS,
     };
-    const { identifiers } = await objections.insert({
+    // Ids made here, so the case, its secret link and its receipt are one insert.
+    const objectionId = randomUUID();
+    const receiptDocumentId = randomUUID();
+    const token = this.caseLinks.token(tenant.id, objectionId);
+    await objections.insert({
       ...facts,
       ...derivedColumns(facts),
       tenantId: tenant.id,
+      id: objectionId,
       reference,
       regulationId: regulation.id,
       regulationVersion: regulation.version,
@@ -245,17 +268,11 @@ export class ObjectionFilingService {
       objectionTermEnds: terms.objectionTermEnds,
       decisionTermBase: terms.decisionTermEnds,
       citizenSubject: request.citizenSubject ?? null,
+      receiptDocumentId,
+      personBsnIndex: person.bsn,
+      personNawIndex: person.naw,
+      caseTokenHash: CaseLinks.hash(token),
     });
-    await objections.update(
-      { tenantId: tenant.id, id: identifiers[0].id as string },
-      { personBsnIndex: person.bsn, personNawIndex: person.naw },
-    );
-    const objectionId = identifiers[0].id as string;
-    const token = this.caseLinks.token(tenant.id, objectionId);
-    await objections.update(
-      { tenantId: tenant.id, id: objectionId },
-      { caseTokenHash: CaseLinks.hash(token) },
-    );
 
     await recordEvent(
       db,
@@ -272,19 +289,8 @@ export class ObjectionFilingService {
       await DocumentsService.store(db, tenant.id, { objectionId, kind: 'attachment', ...attachment });
     }
 
-    const receiptFacts = { tenant, regulation, input, reference, receivedAt, terms, missing };
-    const receiptPdf = await this.letters.render(db, receiptLetter(receiptFacts));
-    const receipt = await DocumentsService.store(db, tenant.id, {
-      objectionId,
-      kind: 'receipt',
-      filename: `ontvangstbevestiging-${reference}.pdf`,
-      mediaType: 'application/pdf',
-      content: receiptPdf,
-    });
-
+    await this.receipts.schedule(db, tenant.id, objectionId);
     const caseUrl = this.caseLinks.url(tenant.slug, token);
-    const email = receiptEmail({ ...receiptFacts, caseUrl, receiptDocumentId: receipt.id });
-    if (email) await enqueueEmail(db, tenant.id, email);
 
     const response: FilingResponseDto = {
       reference,
@@ -294,7 +300,7 @@ export class ObjectionFilingService {
       caseUrl,
       receivedAt: receivedAt.toISOString(),
       missingElements: missing.map((code) => ({ code, label: MISSING_ELEMENT_LABELS[code] })),
-      receiptDocumentId: receipt.id,
+      receiptDocumentId,
     };
     const { caseUrl: _secret, ...storable } = response;
     await db.query(

@@ -141,6 +141,10 @@ export class Objection {
   @Column({ name: 'repeat_objector', type: 'boolean', default: false })
   repeatObjector!: boolean;
 
+  /** The receipt letter's document id, given at filing; the document itself is rendered just after. */
+  @Column({ name: 'receipt_document_id', type: 'uuid', nullable: true })
+  receiptDocumentId!: string | null;
+
   /** The OpenID Connect subject of a logged-in citizen. */
   @Column({ name: 'citizen_subject', type: 'text', nullable: true })
   citizenSubject!: string | null;

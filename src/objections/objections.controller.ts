@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Staff } from '../auth/staff.guard';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { CaseViewService, staffCaseJson } from './case-view.service';
+import { Audited } from '../audit/audited.decorator';
 
 @ApiTags('staff')
 @ApiController('tenants/:tenant/objections')
@@ -13,6 +14,7 @@ export class ObjectionsController {
 
   /** The whole case, with flags, timeline and documents. */
   @Get(':reference')
+  @Audited('case.read')
   @ApiOkResponse({ description: 'The case' })
   async get(@CurrentTenant() tenant: TenantContext, @Param('reference') reference: string) {
     return staffCaseJson(await this.cases.byReference(tenant.id, reference));

@@ -14,6 +14,8 @@ import { Objection } from './objection.entity';
 import { ObjectionEvent } from './objection-event.entity';
 import { ObjectionFilingController } from './objection-filing.controller';
 import { ObjectionFilingService } from './objection-filing.service';
+import { FilingReceiptsService } from './filing-receipts.service';
+import { JobsModule } from '../jobs/jobs.module';
 import { ObjectionsController } from './objections.controller';
 
 @Module({
@@ -24,9 +26,16 @@ import { ObjectionsController } from './objections.controller';
     LettersModule,
     DeadlinesModule,
     CryptoModule,
+    JobsModule,
   ],
   controllers: [ObjectionFilingController, ObjectionsController, CaseWorkController, CitizenCaseController],
-  providers: [ObjectionFilingService, CaseViewService, CaseWorkService, DemoCasesService],
+  providers: [
+    ObjectionFilingService,
+    FilingReceiptsService,
+    CaseViewService,
+    CaseWorkService,
+    DemoCasesService,
+  ],
   exports: [ObjectionFilingService, CaseViewService, CaseWorkService],
 })
 export class ObjectionsModule {}

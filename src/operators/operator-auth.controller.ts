@@ -1,5 +1,6 @@
 import { Body, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { TokenResponseDto } from '../auth/dto/token-request.dto';
 import { ApiController } from '../common/api-controller.decorator';
 import { ProblemError } from '../common/problems/problem.error';
@@ -14,6 +15,7 @@ export class OperatorAuthController {
   /** Platform operator login: a bearer token for the /api/v1/platform routes (never for a municipality's). */
   @Post('token')
   @HttpCode(200)
+  @AbuseLimit('operator-login')
   @ApiOkResponse({ type: TokenResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail address or password' })
   async token(@Body() credentials: OperatorTokenRequestDto): Promise<TokenResponseDto> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { AccountLockout } from '../abuse/account-lockout.service';
 import { passwordHasher, decoyHash } from '../auth/password-hasher';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -35,9 +36,10 @@ export class OperatorAuthService {
     private readonly database: Database,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly lockout: AccountLockout,
   ) {}
 
-  /** The active operator these credentials belong to, or null; every failure takes the same time. */
+  /** The active operator these credentials belong to, or null; every failure (also: locked) takes the same time. */
   async verifyCredentials(email: string, password: string): Promise<OperatorPrincipal | null> {
     const operator = await this.database.forPlatform((db) =>
       db
@@ -48,10 +50,11 @@ export class OperatorAuthService {
         .getOne(),
     );
     const valid = await passwordHasher.verify(operator?.passwordHash ?? (await decoyHash()), password);
-    if (!operator?.passwordHash || !valid) return null;
-    await this.database.forPlatform((db) =>
-      db.getRepository(PlatformOperator).update({ id: operator.id }, { lastLoginAt: new Date() }),
+    if (!operator?.passwordHash) return null;
+    const admitted = await this.database.forPlatform((db) =>
+      this.lockout.settle(db, { table: 'platform_operators', id: operator.id }, valid),
     );
+    if (!admitted) return null;
     return { operatorId: operator.id, name: operator.name };
   }
 

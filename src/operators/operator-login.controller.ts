@@ -1,5 +1,6 @@
 import { Body, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { FormPost, HtmlPage, NoStore } from '../staff-pages/page-decorators';
 import { PageOutcome } from '../staff-pages/staff-pages.service';
 import { OperatorLoginPagesService } from './operator-login-pages.service';
@@ -17,6 +18,7 @@ export class OperatorLoginController {
   }
 
   @FormPost('inloggen')
+  @AbuseLimit('operator-login')
   login(@Body() body: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<PageOutcome> {
     return this.pages.login(body, reply);
   }

@@ -3,6 +3,13 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { bsnCipherContext } from '../citizens/citizens.service';
 import { FieldCipher } from '../crypto/field-cipher';
+import {
+  CITIZEN_ADDRESS_COLUMN,
+  OBJECTOR_COLUMN,
+  openFields,
+  REPRESENTATIVE_COLUMN,
+  SealedColumn,
+} from '../crypto/sealed-fields';
 import { Database } from '../database/database.service';
 import type { OperatorPrincipal } from '../operators/operator.guard';
 import { TenantsService } from '../tenancy/tenants.service';
@@ -45,7 +52,12 @@ export class TenantExportService {
       }
       return out;
     });
-    rows.citizens = (rows.citizens ?? []).map((citizen) => this.withBsn(citizen, tenant.id));
+    rows.citizens = (rows.citizens ?? []).map((citizen) =>
+      this.opened(this.withBsn(citizen, tenant.id), tenant.id, { address: CITIZEN_ADDRESS_COLUMN }),
+    );
+    rows.objections = (rows.objections ?? []).map((objection) =>
+      this.opened(objection, tenant.id, { objector: OBJECTOR_COLUMN, representative: REPRESENTATIVE_COLUMN }),
+    );
     const exportedAt = new Date();
     const document: TenantExport = {
       format: EXPORT_FORMAT,
@@ -58,6 +70,18 @@ export class TenantExportService {
     const content = await gzipAsync(Buffer.from(JSON.stringify(document), 'utf8'));
     await this.tenants.markExported(tenant.id, operator.operatorId);
     return { fileName: exportFileName(tenant.slug, exportedAt), content };
+  }
+
+  /** Sealed contact details and addresses leave opened, for the same reason as the BSN. */
+  private opened(row: ExportRow, tenantId: string, columns: Record<string, SealedColumn>): ExportRow {
+    const out = { ...row };
+    for (const [name, column] of Object.entries(columns)) {
+      const value = out[name];
+      if (value && typeof value === 'object') {
+        out[name] = openFields(this.cipher, column, tenantId, value as Record<string, unknown>);
+      }
+    }
+    return out;
   }
 
   /** The municipality's own system cannot decrypt with the platform's key: the BSN leaves decrypted. */

@@ -31,6 +31,7 @@ export const EXPORT_NOTES = [
   'Binary columns (such as documents.content: the PDF or attachment itself) are base64-encoded.',
   'Times are ISO 8601 with their offset; dates are YYYY-MM-DD.',
   'citizens.bsn is decrypted; the platform-internal bsn_encrypted column is left out.',
+  'Contact details (objections.objector, objections.representative) and citizens.address are decrypted.',
   'Password and invitation hashes of staff accounts are left out.',
 ];
 

@@ -18,6 +18,7 @@ import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { CasePagesService } from './case-pages.service';
 import { PortalErrorFilter } from './portal-error.filter';
 import { HTML } from './portal-pages.service';
+import { Audited } from '../audit/audited.decorator';
 
 /** Behind a secret link: never cached, never sent on as a referrer, never indexed. */
 const SecretLinkResponse = () =>
@@ -35,6 +36,7 @@ export class PortalCaseController {
   constructor(private readonly pages: CasePagesService) {}
 
   @Get()
+  @Audited('case.read')
   @Header('content-type', HTML)
   @SecretLinkResponse()
   page(
@@ -67,6 +69,7 @@ export class PortalCaseController {
   }
 
   @Get('documenten/:id')
+  @Audited('document.read')
   @SecretLinkResponse()
   document(
     @CurrentTenant() tenant: TenantContext,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { DiagnosisPagesService } from './diagnosis-pages.service';
 import { formFieldsOf } from './form-body';
@@ -22,6 +23,7 @@ export class PortalDiagnosisController {
 
   @Post(':regulation')
   @HttpCode(200)
+  @AbuseLimit('diagnosis')
   @Header('content-type', HTML)
   @Header('cache-control', 'no-store')
   async answer(

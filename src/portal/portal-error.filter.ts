@@ -1,5 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../common/problems/database-unavailable';
+import { httpStatusOf } from '../common/problems/http-status';
 import { ProblemError } from '../common/problems/problem.error';
 import { RequestWithTenant } from '../tenancy/tenant-context';
 import { HTML, PortalPagesService } from './portal-pages.service';
@@ -26,7 +28,8 @@ export class PortalErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest & RequestWithTenant>();
     const reply = http.getResponse<FastifyReply>();
-    const status = statusOf(exception);
+    const status = httpStatusOf(exception);
+    if (status === 503) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     const correlationId = String(request.id ?? '');
     if (status >= 500) this.logger.error({ err: exception, correlationId });
     const page = errorPage(status, exception, Boolean(request.tenant), correlationId);
@@ -42,13 +45,6 @@ export class PortalErrorFilter implements ExceptionFilter {
     if (reply.sent) return;
     reply.status(status).header('content-type', HTML).header('cache-control', 'no-store').send(html);
   }
-}
-
-function statusOf(exception: unknown): number {
-  if (exception instanceof ProblemError) return exception.status;
-  if (exception instanceof HttpException) return exception.getStatus();
-  const statusCode = (exception as { statusCode?: unknown })?.statusCode;
-  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
 }
 
 export function errorPage(
@@ -91,6 +87,16 @@ export function errorPage(
       title: 'Er ging iets mis',
       heading: 'Dat lukte niet',
       paragraphs: [detail ?? 'Wij konden uw verzoek niet lezen.', 'Ga terug en probeer het opnieuw.'],
+    };
+  }
+  if (status === 503) {
+    return {
+      title: 'Even niet bereikbaar',
+      heading: 'Even niet bereikbaar',
+      paragraphs: [
+        'Deze website is heel even niet bereikbaar. Wat u al had verstuurd en wat wij al hadden ontvangen, is niet verloren gegaan.',
+        'Probeer het over een paar seconden opnieuw.',
+      ],
     };
   }
   return {

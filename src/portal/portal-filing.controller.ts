@@ -1,6 +1,7 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { FilingPagesService } from './filing-pages.service';
 import { PortalErrorFilter } from './portal-error.filter';
@@ -28,6 +29,7 @@ export class PortalFilingController {
 
   @Post(':regulation')
   @HttpCode(200)
+  @AbuseLimit('filing')
   @Header('content-type', HTML)
   @Header('cache-control', 'no-store')
   async submit(

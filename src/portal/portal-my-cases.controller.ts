@@ -8,6 +8,7 @@ import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { STATUS, writtenDate } from './case-page';
 import { PortalErrorFilter } from './portal-error.filter';
 import { HTML, PortalPagesService } from './portal-pages.service';
+import { Audited } from '../audit/audited.decorator';
 
 /** "Mijn bezwaren": every case of a citizen logged in with DigiD; without a login, first to DigiD. */
 @ApiExcludeController()
@@ -21,6 +22,7 @@ export class PortalMyCasesController {
   ) {}
 
   @Get()
+  @Audited('case.list')
   @Header('content-type', HTML)
   @Header('cache-control', 'no-store')
   async page(

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DiagnosisModule } from '../diagnosis/diagnosis.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { ObjectionsModule } from '../objections/objections.module';
+import { PortalExportController } from '../privacy/portal-export.controller';
+import { PrivacyModule } from '../privacy/privacy.module';
 import { RegulationsModule } from '../regulations/regulations.module';
 import { CasePagesService } from './case-pages.service';
 import { DiagnosisPagesService } from './diagnosis-pages.service';
@@ -21,7 +23,7 @@ import { StartPagesService } from './start-pages.service';
  * JavaScript. Import it last in AppModule, so that its `/:tenant/...` routes come after every other route.
  */
 @Module({
-  imports: [RegulationsModule, DiagnosisModule, ObjectionsModule, DocumentsModule],
+  imports: [RegulationsModule, DiagnosisModule, ObjectionsModule, DocumentsModule, PrivacyModule],
   controllers: [
     PortalAssetsController,
     PortalStartController,
@@ -29,6 +31,7 @@ import { StartPagesService } from './start-pages.service';
     PortalFilingController,
     PortalCaseController,
     PortalMyCasesController,
+    PortalExportController,
   ],
   providers: [
     PortalPagesService,

@@ -1,5 +1,6 @@
 import { Body, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { Staff } from '../auth/staff.guard';
 import { ApiController } from '../common/api-controller.decorator';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
@@ -19,6 +20,7 @@ export class SignalsController {
    */
   @Post('analyze')
   @HttpCode(200)
+  @AbuseLimit('signals')
   @ApiOkResponse({ type: TextSignalsDto })
   @ApiBadRequestResponse({ description: 'No text, or longer than 50,000 characters (problem+json)' })
   async analyze(

@@ -6,6 +6,7 @@ import { isCaseAction } from './case-forms';
 import { CasePagesService } from './case-pages.service';
 import { Download, FormPost, HtmlPage, StaffPages } from './page-decorators';
 import { PageOutcome } from './staff-pages.service';
+import { Audited } from '../audit/audited.decorator';
 
 /**
  * A case: `/rivierstad/behandelaar/zaken/RIV-2026-00001`, its forms posting to `…/toewijzen`, `…/status`,
@@ -16,6 +17,7 @@ export class StaffCaseController {
   constructor(private readonly pages: CasePagesService) {}
 
   @Get()
+  @Audited('case.read')
   @HtmlPage()
   page(
     @CurrentTenant() tenant: TenantContext,
@@ -39,6 +41,7 @@ export class StaffCaseController {
   }
 
   @Get('documenten/:id')
+  @Audited('document.read')
   @Download()
   document(
     @CurrentTenant() tenant: TenantContext,

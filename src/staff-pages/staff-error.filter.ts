@@ -1,5 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../common/problems/database-unavailable';
+import { httpStatusOf } from '../common/problems/http-status';
 import { ProblemError } from '../common/problems/problem.error';
 import { loginPath, staffHome } from './request-checks';
 import { StaffLoginRequired, StaffPageRequest } from './staff-page.guards';
@@ -31,7 +33,8 @@ export abstract class PageErrorFilter<R extends FastifyRequest> implements Excep
       reply.status(303).header('location', exception.location).send();
       return;
     }
-    const status = statusOf(exception);
+    const status = httpStatusOf(exception);
+    if (status === 503) reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
     const correlationId = String(request.id ?? '');
     if (status >= 500) this.logger.error({ err: exception, correlationId });
     const page = errorPage(status, exception, correlationId);
@@ -63,14 +66,6 @@ export class StaffErrorFilter extends PageErrorFilter<StaffPageRequest> {
   }
 }
 
-/** The HTTP status an exception answers with: its own, a 4xx of the HTTP layer, else 500. */
-export function statusOf(exception: unknown): number {
-  if (exception instanceof ProblemError) return exception.status;
-  if (exception instanceof HttpException) return exception.getStatus();
-  const statusCode = (exception as { statusCode?: unknown })?.statusCode;
-  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : 500;
-}
-
 export interface ErrorPage {
   heading: string;
   paragraphs: string[];
@@ -94,6 +89,15 @@ export function errorPage(status: number, exception: unknown, correlationId: str
     return {
       heading: 'Dat lukte niet',
       paragraphs: [detail ?? 'Dit verzoek konden wij niet lezen.', 'Ga terug en probeer het opnieuw.'],
+    };
+  }
+  if (status === 503) {
+    return {
+      heading: 'Even niet bereikbaar',
+      paragraphs: [
+        'Deze dienst is heel even niet bereikbaar. Wat al was opgeslagen, blijft bewaard.',
+        'Probeer het over een paar seconden opnieuw.',
+      ],
     };
   }
   return {

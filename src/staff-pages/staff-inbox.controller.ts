@@ -4,6 +4,7 @@ import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { InboxPagesService } from './inbox-pages.service';
 import { FormPost, HtmlPage, StaffPages } from './page-decorators';
 import { PageOutcome } from './staff-pages.service';
+import { Audited } from '../audit/audited.decorator';
 
 /**
  * The inbox: `/rivierstad/behandelaar?status=received&behandelaar=mij…` (a GET form, so filters can be linked),
@@ -15,6 +16,7 @@ export class StaffInboxController {
   constructor(private readonly pages: InboxPagesService) {}
 
   @Get()
+  @Audited('case.list')
   @HtmlPage()
   inbox(
     @CurrentTenant() tenant: TenantContext,

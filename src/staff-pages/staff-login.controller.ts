@@ -1,5 +1,6 @@
 import { Body, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { AbuseLimit } from '../abuse/abuse-limit.decorator';
 import { CurrentTenant, TenantContext } from '../tenancy/tenant-context';
 import { LoginPagesService } from './login-pages.service';
 import { FormPost, HtmlPage, NoStore, PublicStaffPages } from './page-decorators';
@@ -21,6 +22,7 @@ export class StaffLoginController {
   }
 
   @FormPost('inloggen')
+  @AbuseLimit('staff-login')
   login(
     @CurrentTenant() tenant: TenantContext,
     @Body() body: unknown,

@@ -52,6 +52,8 @@ export const ADMIN_SECTIONS = {
   staff: { path: '/medewerkers', label: 'Medewerkers' },
   configuration: { path: '/configuratie', label: 'Configuratie' },
   licence: { path: '/licentie', label: 'Licentie en facturen' },
+  retention: { path: '/bewaartermijnen', label: 'Bewaartermijnen' },
+  audit: { path: '/audit', label: 'Audittrail' },
 } as const;
 export type AdminSection = keyof typeof ADMIN_SECTIONS;
 

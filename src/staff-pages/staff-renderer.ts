@@ -11,6 +11,7 @@ export type StaffPage =
   | 'error'
   | 'reports'
   | 'decision-batch'
+  | 'legal-hold'
   | `admin/${string}`
   | `platform/${string}`;
 

@@ -68,6 +68,8 @@ export const regulationSchema = z.strictObject({
   advisoryCommittee: z.boolean(),
   /** Where an appeal goes on after the rechtbank (social domain: CRvB; taxes: gerechtshof; else Raad van State). */
   appealRoute: z.enum(['general', 'social', 'tax']),
+  /** Retention (Selectielijst 2020, process 13; see src/retention): derived from code, law and appealRoute if left out. */
+  retention: z.enum(['default', 'financial', 'woz']).optional(),
   argumentHints: z.array(argumentHint).min(1),
   referralPartners: z.array(code).default([]),
   /** The citizens' question tree for this regulation (see src/diagnosis). */

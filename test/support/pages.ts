@@ -3,13 +3,38 @@
  * reads it, and the cookies it keeps.
  */
 
-/** An application/x-www-form-urlencoded body; a list becomes the same field repeated (checkboxes). */
-export function form(fields: Record<string, string | string[]>): string {
-  return Object.entries(fields)
+/**
+ * An application/x-www-form-urlencoded body; a list becomes the same field repeated (checkboxes). Given the page
+ * it comes from, the form's hidden fields (its CSRF token, say) go along as a browser sends them; `fields` win.
+ */
+export function form(
+  fields: Record<string, string | string[]>,
+  from?: { html: string; action?: string },
+): string {
+  const all = from ? { ...hiddenFields(from.html, from.action), ...fields } : fields;
+  return Object.entries(all)
     .flatMap(([name, value]) =>
       ([] as string[]).concat(value).map((one) => `${encodeURIComponent(name)}=${encodeURIComponent(one)}`),
     )
     .join('&');
+}
+
+/**
+ * The hidden inputs (name → decoded value) of the first form on the page, or of the form with this action.
+ */
+export function hiddenFields(html: string, action?: string): Record<string, string> {
+  const forms = html.match(/<form\b[^>]*>[\s\S]*?<\/form>/g) ?? [];
+  const chosen =
+    action === undefined
+      ? forms[0]
+      : forms.find((one) => decodeHtml(/\baction="([^"]*)"/.exec(one)?.[1] ?? '').split('?')[0] === action);
+  const fields: Record<string, string> = {};
+  for (const input of chosen?.match(/<input\b[^>]*>/g) ?? []) {
+    if (!/\btype="hidden"/.test(input)) continue;
+    const name = /\bname="([^"]*)"/.exec(input)?.[1];
+    if (name) fields[decodeHtml(name)] = decodeHtml(/\bvalue="([^"]*)"/.exec(input)?.[1] ?? '');
+  }
+  return fields;
 }
 
 /** HTML text with the entities Handlebars escapes (& < > " ' ` =) read back as a browser would. */

@@ -11,10 +11,19 @@ export class SmtpSink {
     logger: false,
     onData: (stream, _session, callback) => {
       simpleParser(stream)
-        .then((mail) => this.messages.push(mail))
+        .then(async (mail) => {
+          await this.beforeReply?.(mail);
+          this.messages.push(mail);
+        })
         .then(() => callback(), callback);
     },
   });
+
+  /**
+   * `beforeReply` runs once a message is wholly received, before the server answers: a test can act at that
+   * moment; if it throws, the message is refused and not kept.
+   */
+  constructor(private readonly beforeReply?: (mail: ParsedMail) => Promise<void>) {}
 
   /** Listens on `port` (default: any free one) and returns the SMTP URL to reach it. */
   async start(port = 0): Promise<string> {

@@ -9,7 +9,9 @@ import type { Test } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
 import { AppConfig, loadAppConfig } from '../../src/config/app-config';
-import { cookieFrom, form } from './pages';
+import { JobWorker } from '../../src/jobs/job-worker.service';
+import { CSRF_HEADER, csrfCookieName } from '../../src/web-security/web-security';
+import { cookieFrom, form, hiddenFields } from './pages';
 import { adminQuery, adminUrl, runPrefix, TEST_APP_LOGIN, withDatabase } from './test-database';
 
 export const DEMO_PASSWORD = 'demo-test-password';
@@ -17,7 +19,16 @@ export const DEMO_PASSWORD = 'demo-test-password';
 export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
+  /**
+   * Requests as a browser that has the page loaded sends them: every POST, PUT, PATCH and DELETE carries a valid
+   * CSRF token (the CSRF cookie, added to any Cookie the test sets, and the token in a header), obtained once
+   * from a real page. A test that sets its own CSRF cookie is left alone. See httpWithoutCsrf.
+   */
   http: () => TestAgent;
+  /** Requests exactly as the test builds them, without a CSRF token: what another site can make a browser send. */
+  httpWithoutCsrf: () => TestAgent;
+  /** The CSRF cookie (name=value) and a token for it, as a page gave them. */
+  csrf: { cookie: string; token: string };
   /** A bearer token for a demo staff member of a tenant. */
   tokenFor: (tenant: string, email?: string) => Promise<string>;
   /** A bearer token of the demo platform operator (operator@bezwaarplatform.example). */
@@ -35,6 +46,8 @@ export interface TestApp {
    * as the owner on PostgreSQL, on the embedded database's own superuser session otherwise.
    */
   asOwner: <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+  /** Waits until the job queue is empty (a filing's receipt is rendered, and its e-mail queued, by a job). */
+  jobsDone: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -46,7 +59,8 @@ let databases = 0;
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bezwaar-test-'));
-  const admin = adminUrl();
+  // A test that brings its own server (env.DATABASE_URL, see private-postgres.ts) needs no copy of the template.
+  const admin = env.DATABASE_URL ? undefined : adminUrl();
   let database: string | undefined;
   const pgliteTemplate = process.env.BEZWAAR_PGLITE_TEMPLATE;
   if (!admin && pgliteTemplate) cpSync(pgliteTemplate, dataDir, { recursive: true });
@@ -68,7 +82,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const http = () => request(app.getHttpServer());
+  const httpWithoutCsrf = () => request(app.getHttpServer());
+  const csrf = await csrfFromPage(httpWithoutCsrf, csrfCookieName(config));
+  const http = () => withCsrf(httpWithoutCsrf(), csrf, csrfCookieName(config));
   /** Logs in through a login form; returns the session cookie it sets. */
   const formLogin = async (path: string, cookieName: string, email: string, password: string) => {
     const response = await http()
@@ -80,10 +96,12 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       throw new Error(`login at ${path} as ${email} failed: ${response.status}, cookie ${session ?? 'none'}`);
     return session;
   };
-  return {
+  const testApp: TestApp = {
     app,
     config,
     http,
+    httpWithoutCsrf,
+    csrf,
     tokenFor: async (tenant, email = `behandelaar@${tenant}.example`) => {
       const response = await http()
         .post('/api/v1/auth/token')
@@ -121,12 +139,71 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         await client.end();
       }
     },
+    jobsDone: async () => {
+      for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+        await app.get(JobWorker).poll();
+        const [{ pending }] = await testApp.asOwner<{ pending: number }>(
+          `SELECT count(*)::int AS pending FROM jobs WHERE state IN ('queued', 'running')`,
+        );
+        if (!pending) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error('jobs still queued or running after 15 s');
+    },
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
       if (admin && database) await adminQuery(admin, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
+  return testApp;
+}
+
+const UNSAFE_METHODS = new Set(['post', 'put', 'patch', 'delete', 'del']);
+
+/** The CSRF cookie and the token of the operator login form, as a browser gets them by opening the page. */
+async function csrfFromPage(
+  http: () => TestAgent,
+  cookieName: string,
+): Promise<{ cookie: string; token: string }> {
+  const page = await http().get('/platform/inloggen');
+  const cookie = cookieFrom(page.headers['set-cookie'], cookieName);
+  const token = hiddenFields(page.text)._csrf;
+  if (!cookie || !token) throw new Error(`no CSRF cookie or token on /platform/inloggen (${page.status})`);
+  return { cookie, token };
+}
+
+/** The agent, with a CSRF token on every state-changing request (see TestApp.http). */
+function withCsrf(agent: TestAgent, csrf: { cookie: string; token: string }, cookieName: string): TestAgent {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !UNSAFE_METHODS.has(property) || typeof value !== 'function') {
+        return value;
+      }
+      return (...args: unknown[]) => carryCsrf((value as (...a: unknown[]) => Test).apply(target, args));
+    },
+  });
+
+  function carryCsrf(test: Test): Test {
+    const set = test.set.bind(test) as (field: string, value: string) => Test;
+    const own = (cookies: string) => cookies.split(/;\s*/).some((c) => c.startsWith(`${cookieName}=`));
+    (test as { set: unknown }).set = (field: string | Record<string, string>, value?: string | string[]) => {
+      if (typeof field !== 'string') {
+        for (const [name, one] of Object.entries(field)) test.set(name, one);
+        return test;
+      }
+      if (field.toLowerCase() !== 'cookie') return set(field, value as string);
+      const cookies = ([] as string[]).concat(value ?? []).join('; ');
+      if (own(cookies)) {
+        test.unset(CSRF_HEADER);
+        return set(field, cookies);
+      }
+      return set(field, cookies ? `${cookies}; ${csrf.cookie}` : csrf.cookie);
+    };
+    set('Cookie', csrf.cookie);
+    return set(CSRF_HEADER, csrf.token);
+  }
 }
 
 /** The staff user id inside a bearer token. */

@@ -1,6 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpStatus, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { DATABASE_RETRY_AFTER_SECONDS } from './database-unavailable';
+import { httpStatusOf } from './http-status';
 import { FieldError, ProblemError } from './problem.error';
+import { isUnstorableInput } from './unstorable-input';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -54,6 +57,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const adapter = this.adapterHost.httpAdapter;
     const response = http.getResponse<unknown>();
     adapter.setHeader(response, 'content-type', PROBLEM_CONTENT_TYPE);
+    // 503 is temporary by definition: say when to try again (unless whoever raised it already did).
+    if (problem.status === 503 && !hasHeader(response, 'retry-after')) {
+      adapter.setHeader(response, 'retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     adapter.reply(response, problem, problem.status);
   }
 
@@ -69,18 +76,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(exception.errors ? { errors: exception.errors } : {}),
       };
     }
-    const status = statusOf(exception);
+    if (isUnstorableInput(exception)) {
+      return {
+        type: problemType('invalid-input'),
+        title: 'Ongeldige invoer',
+        status: HttpStatus.BAD_REQUEST,
+        detail:
+          'Het verzoek bevat een teken of waarde die niet kan worden verwerkt (zoals een nul-teken). Pas het aan en probeer het opnieuw.',
+        ...base,
+      };
+    }
+    const status = httpStatusOf(exception);
     const [code, title, detail] = TITLES[status] ?? (status >= 500 ? INTERNAL : TITLES[400]);
     return { type: problemType(code), title, status, detail, ...base };
   }
 }
 
-function statusOf(exception: unknown): number {
-  if (exception instanceof HttpException) return exception.getStatus();
-  // Errors raised by the HTTP layer itself (e.g. malformed JSON, body too large) carry a statusCode.
-  const statusCode = (exception as { statusCode?: unknown })?.statusCode;
-  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return statusCode;
-  return HttpStatus.INTERNAL_SERVER_ERROR;
+/** Whether a header is already on the reply (Fastify's reply, or Node's response). */
+function hasHeader(response: unknown, name: string): boolean {
+  const reply = response as { hasHeader?: (name: string) => boolean; getHeader?: (name: string) => unknown };
+  if (typeof reply.hasHeader === 'function') return reply.hasHeader(name);
+  return reply.getHeader?.(name) !== undefined;
 }
 
 export function problemType(code: string): string {
