@@ -111,6 +111,7 @@ describe('tenant isolation attacked in SQL, as the application role, on every te
         .set('Authorization', auth)
         .send({ outcome: 'partially_founded', reasoning: 'De terugvordering vervalt.' });
     }
+    await t.jobsDone(); // the receipts
     tables = await catalogue();
   });
   afterAll(() => t.close());
