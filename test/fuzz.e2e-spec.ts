@@ -163,7 +163,8 @@ describe('fuzzing the citizen and admin inputs', () => {
           );
           expectClearAnswer(await postFiling(JSON.stringify(body)), [201]);
         }),
-        { numRuns: 100 },
+        // Found by this test: the e-mail rule threw on half a surrogate pair.
+        { numRuns: 50, examples: [[[['objector.email', '\ud800']]]] },
       );
       await expectStillServing();
     },
@@ -199,7 +200,7 @@ describe('fuzzing the citizen and admin inputs', () => {
           if (givenKey !== undefined) request.set('Idempotency-Key', givenKey);
           expectClearAnswer(await request.send(text), [201]);
         }),
-        { numRuns: 150 },
+        { numRuns: 60 },
       );
       // Nothing polluted the prototype of every object on the way.
       expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
@@ -248,7 +249,7 @@ describe('fuzzing the citizen and admin inputs', () => {
               .send(JSON.stringify({ regulation, answers: given }));
             expectClearAnswer(response, [200]);
           }),
-          { numRuns: 150 },
+          { numRuns: 60 },
         );
         expect((await t.http().get('/api/v1/health')).status).toBe(200);
       },
@@ -301,7 +302,7 @@ describe('fuzzing the citizen and admin inputs', () => {
               }
             },
           ),
-          { numRuns: 100 },
+          { numRuns: 50 },
         );
         expect((await t.http().get('/api/v1/health')).status).toBe(200);
       },
@@ -356,7 +357,7 @@ describe('fuzzing the citizen and admin inputs', () => {
           expectClearAnswer(response, [200]);
           if (response.status === 200) expect(response.headers['content-type']).toBe('application/pdf');
         }),
-        { numRuns: 100 },
+        { numRuns: 50 },
       );
       await expectStillServing();
     },

@@ -1,6 +1,7 @@
 import { PROBLEM_CONTENT_TYPE } from '../src/common/problems/problem-details.filter';
 import { addDays, LocalDate } from '../src/deadlines/local-date';
 import { CURSOR_INVALID, CURSOR_OTHER_SORT, InboxItem, InboxPage } from '../src/inbox/inbox-query';
+import { FOLD_AFTER_ROWS } from '../src/inbox/inbox-tallies';
 import { bosObjection, daysAgo } from './support/fixtures';
 import { startTestApp, TestApp, userIdOf } from './support/test-app';
 
@@ -220,6 +221,49 @@ describe('handler inbox (GET /api/v1/tenants/{tenant}/inbox)', () => {
       noContact: 0,
     });
     expect((await pageOf('', adminToken)).counts.mine).toBe(1);
+  });
+
+  it('keeps the same counts once the tallies pile up and are folded into one row per key', async () => {
+    const before = (await pageOf()).counts;
+    const tenant = `(SELECT id FROM tenants WHERE slug = 'rivierstad')`;
+    // Every change appends its differences: many changes that cancel out leave the counts as they were.
+    for (let round = 0; round < 120; round++) {
+      await setCase('early', `assignee_id = $2`, [round % 2 === 0 ? admin.id : handler.id]);
+    }
+    await t.asOwner(
+      `INSERT INTO inbox_tallies (tenant_id, measure, value, n)
+         SELECT ${tenant}, 'status', 'received', CASE WHEN g % 2 = 0 THEN 1 ELSE -1 END
+         FROM generate_series(1, ${FOLD_AFTER_ROWS}) g`,
+    );
+    const rowCount = async () =>
+      (
+        await t.asOwner<{ rows: number }>(
+          `SELECT count(*)::int AS rows FROM inbox_tallies WHERE tenant_id = ${tenant}`,
+        )
+      )[0].rows;
+    expect(await rowCount()).toBeGreaterThan(FOLD_AFTER_ROWS);
+
+    expect((await pageOf()).counts).toEqual(before);
+    const [{ keys }] = await t.asOwner<{ keys: number }>(
+      `SELECT count(DISTINCT (measure, value))::int AS keys FROM inbox_tallies WHERE tenant_id = ${tenant}`,
+    );
+    expect(await rowCount()).toBe(keys);
+    expect((await pageOf()).counts).toEqual(before);
+    // And they are what counting the cases themselves gives.
+    const [recount] = await t.asOwner<{ received: number; unassigned: number; overdue: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'received')::int AS received,
+         count(*) FILTER (WHERE status IN ('received', 'informal_contact', 'formal_procedure')
+           AND assignee_id IS NULL)::int AS unassigned,
+         count(*) FILTER (WHERE status IN ('received', 'informal_contact', 'formal_procedure')
+           AND next_deadline < $1::date)::int AS overdue
+       FROM objections WHERE tenant_id = ${tenant}`,
+      [today],
+    );
+    expect(recount).toEqual({
+      received: before.byStatus.received,
+      unassigned: before.unassigned,
+      overdue: before.overdue,
+    });
   });
 
   it('filters on status, comma-separated or repeated, closed ones only when asked for', async () => {

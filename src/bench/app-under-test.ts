@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,20 @@ import { createApp } from '../app.factory';
 import { AppModule } from '../app.module';
 import { validationPipe } from '../common/problems/validation';
 import { AppConfig, loadAppConfig } from '../config/app-config';
+import { generateKey } from '../crypto/field-cipher';
 
 const DEMO_PASSWORD = 'bench-demo-password';
+
+/**
+ * The secrets every replica of a deployment shares (from one Kubernetes Secret): without them each app would
+ * make its own in its DATA_DIR, and one app's job could not read a case another app filed. Replica processes
+ * inherit them through the environment.
+ */
+const SHARED_SECRETS = {
+  TOKEN_SECRET: (process.env.TOKEN_SECRET ??= randomBytes(48).toString('base64url')),
+  ENCRYPTION_KEYS: (process.env.ENCRYPTION_KEYS ??= `bench1:${generateKey()}`),
+  BLIND_INDEX_KEY: (process.env.BLIND_INDEX_KEY ??= generateKey()),
+};
 
 /** The whole application, listening on a free loopback port, as a client reaches it. */
 export interface AppUnderTest {
@@ -42,6 +55,7 @@ export async function startApp(
     // The job worker (receipts) and the outbox run as in production; mail is written to files in DATA_DIR.
     // One client on loopback sends thousands of filings a minute: the abuse limits would stop a benchmark.
     ABUSE_LIMITS: 'off',
+    ...SHARED_SECRETS,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: '20' } : {}),
   });
   const app = adapter === 'fastify' ? await createApp(config) : await createExpressApp(config);

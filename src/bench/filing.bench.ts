@@ -109,7 +109,7 @@ function adapterSizes(options: BenchOptions) {
 
 function filingSizes(options: BenchOptions) {
   return options.quick
-    ? { total: 150, concurrency: 8, warmUp: 30 }
+    ? { total: 100, concurrency: 8, warmUp: 30 }
     : { total: 5_000, concurrency: 32, warmUp: 300 };
 }
 
@@ -207,7 +207,7 @@ export async function benchAdapter(stage: Stage, options: BenchOptions): Promise
     ] as const) {
       const run = await filingRun(app, options, adapterSizes(options));
       rates[name].push(run.perSecond);
-      options.progress(`  ${name}: ${describeLoad(run)}`);
+      options.progress(`  ${name}: ${describeLoad(run)}; ${describeReceipts(run)}`);
     }
   } finally {
     await express.close();

@@ -18,6 +18,7 @@ import { AuditTrail1765584000000 } from './migrations/1765584000000-audit-trail'
 import { AbuseLimits1765670400000 } from './migrations/1765670400000-abuse-limits';
 import { ReceiptsInBackground1765720000000 } from './migrations/1765720000000-receipts-in-background';
 import { Retention1765756800000 } from './migrations/1765756800000-retention';
+import { InboxAtScale1765843200000 } from './migrations/1765843200000-inbox-at-scale';
 
 /** Every migration, in order; the same list runs on PGlite, on PostgreSQL and in the Kubernetes Job. */
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   AbuseLimits1765670400000,
   ReceiptsInBackground1765720000000,
   Retention1765756800000,
+  InboxAtScale1765843200000,
 ];
 
 export type ConnectionPurpose = 'app' | 'migrate';

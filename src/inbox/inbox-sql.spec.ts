@@ -1,7 +1,7 @@
 import { localDate } from '../deadlines/local-date';
 import { OPEN_STATUS_SQL } from '../objections/case-status';
 import { InboxQuery } from './inbox-query';
-import { escapeLike, openCountStatement, pageStatement, statusCountStatement } from './inbox-sql';
+import { escapeLike, pageStatement } from './inbox-sql';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 const VIEWER = '22222222-2222-4222-8222-222222222222';
@@ -50,6 +50,15 @@ describe('pageStatement', () => {
     expect(params).toContain("50\\%\\_o'neil%");
     expect(params).toContain("%50\\%\\_o'neil%");
     expect(text).toContain(`ESCAPE '\\'`);
+  });
+
+  it('searches the index-carried reference and name first, then reads only the cases found', () => {
+    const search = squash(page({ q: 'Bo' }).text);
+    expect(search).toContain('o.objector_name ILIKE');
+    expect(search).toContain(
+      'WHERE (o.tenant_id, o.id) IN (SELECT o.tenant_id, o.id FROM objections o WHERE',
+    );
+    expect(squash(page({}).text)).not.toContain('(o.tenant_id, o.id) IN');
   });
 
   it('continues after a dated position with the later dates, then the cases without a deadline', () => {
@@ -149,15 +158,5 @@ describe('pageStatement by contact', () => {
     const { text, params } = page({ sort: 'contact', noContact: true });
     expect(params.filter((v) => v === LATE_BEFORE)).toHaveLength(1);
     expect(text).not.toContain('$4::timestamptz');
-  });
-});
-
-describe('count statements', () => {
-  it('groups all cases by status, and counts the open ones in one pass', () => {
-    expect(statusCountStatement(scope).text).toContain('GROUP BY status');
-    const open = openCountStatement(scope);
-    expect(open.text).toContain(`o.status IN ${OPEN_STATUS_SQL}`);
-    expect(open.params).toEqual([TENANT, '2026-03-02', '2026-03-09', VIEWER, LATE_BEFORE]);
-    expect(squash(open.text)).toContain('o.first_contact_at IS NULL AND o.received_at < $5::timestamptz');
   });
 });

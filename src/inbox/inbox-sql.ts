@@ -80,7 +80,7 @@ function conditions(query: InboxQuery, scope: InboxScope, p: Params, late: () =>
   if (query.q !== undefined) {
     const term = escapeLike(query.q);
     where.push(
-      `(o.reference ILIKE ${p.add(`${term}%`)} ESCAPE '\\' OR o.objector->>'name' ILIKE ${p.add(`%${term}%`)} ESCAPE '\\')`,
+      `(o.reference ILIKE ${p.add(`${term}%`)} ESCAPE '\\' OR o.objector_name ILIKE ${p.add(`%${term}%`)} ESCAPE '\\')`,
     );
   }
   return where;
@@ -143,8 +143,14 @@ export function pageStatement(
   const late = lateContact(scope, p);
   const where = conditions(query, scope, p, late).join(' AND ');
   const take = p.add(query.limit + 1, 'int');
-  const branch = (extra: string | null, order: string, columns = CASE_COLUMNS) =>
-    `(SELECT ${columns} FROM objections o WHERE ${where}${extra ? ` AND ${extra}` : ''} ORDER BY ${order} LIMIT ${take})`;
+  const branch = (extra: string | null, order: string, columns = CASE_COLUMNS) => {
+    const matching = `FROM objections o WHERE ${where}${extra ? ` AND ${extra}` : ''} ORDER BY ${order} LIMIT ${take}`;
+    // A search finds the page's cases first in the deadline index alone (it carries reference and name), then
+    // reads just those: testing every open case of a large city in the table itself would take a second.
+    if (query.q === undefined) return `(SELECT ${columns} ${matching})`;
+    return `(SELECT ${columns} FROM objections o
+      WHERE (o.tenant_id, o.id) IN (SELECT o.tenant_id, o.id ${matching}) ORDER BY ${order} LIMIT ${take})`;
+  };
   const and = (...parts: (string | null)[]) => parts.filter(Boolean).join(' AND ') || null;
 
   /** Deadline order within `group` (a condition or null for all), after a position in it if there is one. */
@@ -214,36 +220,4 @@ export function pageStatement(
     ORDER BY ${order}
     LIMIT ${take}`;
   return { text, params: p.values };
-}
-
-/** Cases per status, all statuses (objections_status_idx). */
-export function statusCountStatement(scope: InboxScope): SqlStatement {
-  return {
-    text: `SELECT status, count(*)::int AS count FROM objections WHERE tenant_id = $1::uuid GROUP BY status`,
-    params: [scope.tenantId],
-  };
-}
-
-/**
- * Overdue, at risk, mine and unassigned among the open cases: one statement of four index-only range counts
- * (objections_inbox_idx by date, objections_assignee_idx by assignee), not a pass over every open case; and
- * the cases whose first contact is late.
- */
-export function openCountStatement(scope: InboxScope): SqlStatement {
-  const p = new Params();
-  const tenant = p.add(scope.tenantId, 'uuid');
-  const today = p.add(scope.today, 'date');
-  const until = p.add(scope.atRiskUntil, 'date');
-  const viewer = p.add(scope.viewerUserId, 'uuid');
-  const count = (condition: string) =>
-    `(SELECT count(*)::int FROM objections o WHERE o.tenant_id = ${tenant} AND o.status IN ${OPEN_STATUS_SQL} AND ${condition})`;
-  return {
-    text: `
-      SELECT ${count(OVERDUE(today))} AS overdue,
-        ${count(AT_RISK(today, until))} AS at_risk,
-        ${count(`o.assignee_id = ${viewer}`)} AS mine,
-        ${count('o.assignee_id IS NULL')} AS unassigned,
-        ${count(LATE_CONTACT(p.add(scope.lateContactBefore, 'timestamptz')))} AS no_contact`,
-    params: p.values,
-  };
 }

@@ -8,7 +8,7 @@ import { AtwCalendar } from '../deadlines/atw-calendar';
 import { LegalCalendarService } from '../deadlines/legal-calendar.service';
 import { LocalDate, todayInAmsterdam } from '../deadlines/local-date';
 import { CaseFlag } from '../objections/case-flags';
-import { isOpen, OBJECTION_STATUSES, ObjectionStatus } from '../objections/case-status';
+import { isOpen, ObjectionStatus } from '../objections/case-status';
 import { DeadlineKind } from '../objections/next-deadline';
 import { LifeDomainCode, SentimentLabel } from '../signals';
 import { TenantContext } from '../tenancy/tenant-context';
@@ -25,14 +25,15 @@ import {
   InboxSort,
   MAX_LIMIT,
 } from './inbox-query';
+import { InboxRow, InboxScope, pageStatement, SqlStatement } from './inbox-sql';
 import {
-  InboxRow,
-  InboxScope,
-  openCountStatement,
-  pageStatement,
-  SqlStatement,
-  statusCountStatement,
-} from './inbox-sql';
+  countsFromTallies,
+  FOLD_AFTER_ROWS,
+  foldStatement,
+  Tally,
+  TallyDay,
+  tallyStatement,
+} from './inbox-tallies';
 
 /** When tenant.yaml says nothing: a week of working days, for both. */
 const DEFAULT_AT_RISK_WORKING_DAYS = 5;
@@ -80,7 +81,12 @@ export class InboxService {
         lateContactBefore: amsterdamStartOf(lateIfReceivedBefore).toISOString(),
       };
       const rows = await run<InboxRow>(db, pageStatement(query, scope, after));
-      const counts = await this.counts(db, scope);
+      const counts = await this.counts(db, tenant.id, {
+        today,
+        atRiskUntil,
+        lateIfReceivedBefore,
+        viewerUserId,
+      });
 
       const page = rows.slice(0, query.limit);
       const last = rows.length > query.limit ? page[page.length - 1] : undefined;
@@ -95,32 +101,14 @@ export class InboxService {
     });
   }
 
-  private async counts(db: EntityManager, scope: InboxScope): Promise<InboxCounts> {
-    const byStatus = Object.fromEntries(OBJECTION_STATUSES.map((s) => [s, 0])) as Record<
-      ObjectionStatus,
-      number
-    >;
-    for (const { status, count } of await run<{ status: ObjectionStatus; count: number }>(
-      db,
-      statusCountStatement(scope),
-    )) {
-      if (status in byStatus) byStatus[status] = Number(count);
+  /** The counts from the tallies, folding them first when many rows have piled up since the last fold. */
+  private async counts(db: EntityManager, tenantId: string, day: TallyDay): Promise<InboxCounts> {
+    let tallies = await run<Tally & { rows: number }>(db, tallyStatement(tenantId));
+    if (tallies.reduce((rows, t) => rows + t.rows, 0) - tallies.length > FOLD_AFTER_ROWS) {
+      await run(db, foldStatement(tenantId));
+      tallies = await run<Tally & { rows: number }>(db, tallyStatement(tenantId));
     }
-    const [open] = await run<{
-      overdue: number;
-      at_risk: number;
-      mine: number;
-      unassigned: number;
-      no_contact: number;
-    }>(db, openCountStatement(scope));
-    return {
-      byStatus,
-      overdue: Number(open.overdue),
-      atRisk: Number(open.at_risk),
-      mine: Number(open.mine),
-      unassigned: Number(open.unassigned),
-      noContact: Number(open.no_contact),
-    };
+    return countsFromTallies(tallies, day);
   }
 }
 

@@ -54,7 +54,7 @@ export class DemoCasesService implements OnApplicationBootstrap {
         };
         const input = await validateInput(FileObjectionDto, { ...body, decision });
         await this.filing.file({
-          tenantSlug: tenant.slug,
+          tenant,
           idempotencyKey: `demo-case:${key}`,
           input,
           files: [],

@@ -57,7 +57,7 @@ export class ObjectionFilingController {
     const { body, files } = await readFilingRequest(request);
     const input = await validateInput(FileObjectionDto, citizen ? withCitizenDetails(body, citizen) : body);
     const result = await this.filing.file({
-      tenantSlug: tenant.slug,
+      tenant,
       idempotencyKey: idempotencyKey ?? '',
       input,
       files,

@@ -16,8 +16,7 @@ import { Regulation } from '../regulations/regulation.entity';
 import { RegulationsService } from '../regulations/regulations.service';
 import { analyzeText, LEXICON_VERSIONS } from '../signals';
 import { FieldCipher } from '../crypto/field-cipher';
-import { Tenant } from '../tenancy/tenant.entity';
-import { TenantsService } from '../tenancy/tenants.service';
+import { TenantContext } from '../tenancy/tenant-context';
 import { CaseLinks } from './case-links';
 import { FileObjectionDto, FilingResponseDto } from './dto/file-objection.dto';
 import { FilingReceiptsService } from './filing-receipts.service';
@@ -28,7 +27,8 @@ import { derivedColumns } from './case-derived';
 import { recordEvent } from './timeline';
 
 export interface FilingRequest {
-  tenantSlug: string;
+  /** As TenantGuard resolved it from the path. */
+  tenant: TenantContext;
   idempotencyKey: string;
   input: FileObjectionDto;
   files: IncomingFile[];
@@ -46,7 +46,7 @@ export interface FilingResult {
 interface AcceptedFiling {
   reference: string;
   receivedAt: Date;
-  tenant: Tenant;
+  tenant: TenantContext;
   regulation: Regulation;
   calendar: AtwCalendar;
   request: FilingRequest;
@@ -68,7 +68,6 @@ export class ObjectionFilingService {
 
   constructor(
     private readonly database: Database,
-    private readonly tenants: TenantsService,
     private readonly regulations: RegulationsService,
     private readonly receipts: FilingReceiptsService,
     private readonly calendars: LegalCalendarService,
@@ -87,7 +86,7 @@ export class ObjectionFilingService {
         'Stuur een header Idempotency-Key (8 tot 200 tekens: letters, cijfers, _ . : -) zodat een herhaald verzoek nooit twee keer wordt ingediend.',
       );
     }
-    const tenant = await this.tenants.requireBySlug(request.tenantSlug);
+    const { tenant } = request;
     const attachments = await acceptAttachments(request.files);
     const requestHash = hashRequest(
       request.input,
@@ -125,7 +124,11 @@ export class ObjectionFilingService {
     }
   }
 
-  private async replay(tenant: Tenant, key: string, requestHash: string): Promise<FilingResult | null> {
+  private async replay(
+    tenant: TenantContext,
+    key: string,
+    requestHash: string,
+  ): Promise<FilingResult | null> {
     const [row] = (await this.database.forTenant(tenant.id, (db) =>
       db.query(
         `SELECT request_hash, objection_id, response FROM idempotency_keys WHERE tenant_id = $1 AND key = $2`,
@@ -200,7 +203,7 @@ export class ObjectionFilingService {
    * counter row for the whole of each other's transactions. A filing that fails after this leaves its number
    * unused; references are unique and in order of receipt, not gapless (unlike invoice numbers).
    */
-  private async nextReference(tenant: Tenant, receivedAt: Date): Promise<string> {
+  private async nextReference(tenant: TenantContext, receivedAt: Date): Promise<string> {
     const year = Number(amsterdamDateOf(receivedAt).slice(0, 4));
     const [{ last }] = (await this.database.forTenant(tenant.id, (db) =>
       db.query(

@@ -96,7 +96,7 @@ export class FilingPagesService {
 
     try {
       const { response } = await this.filing.file({
-        tenantSlug: tenant.slug,
+        tenant,
         idempotencyKey: values.idempotencyKey,
         input: dto,
         files: post.files,

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { LicenceState } from './tenant.entity';
+import type { LicenceState, TenantProfile } from './tenant.entity';
 
 /** What a request knows about the tenant its path names, resolved once by TenantGuard. */
 export interface TenantContext {
@@ -8,6 +8,8 @@ export interface TenantContext {
   name: string;
   /** Read on every request: a suspended licence limits staff to reading (see billing/licence-state). */
   licenceState: LicenceState;
+  /** The municipality's settings as read with the rest, so a request need not read them again. */
+  profile: TenantProfile;
 }
 
 export interface RequestWithTenant {

@@ -29,6 +29,7 @@ export class TenantGuard implements CanActivate {
       slug: tenant.slug,
       name: tenant.name,
       licenceState: tenant.licenceState,
+      profile: tenant.profile,
     };
     this.logger.assign({ tenant: tenant.slug });
     if (tenant.status === 'offboarded') throw offboardedProblem(tenant);

@@ -1,7 +1,8 @@
 import { plainToInstance, Type } from 'class-transformer';
 import { IsEmail, IsString, ValidateNested } from 'class-validator';
 import { validate } from 'class-validator';
-import { fieldErrors } from './validation';
+import { ProblemError } from './problem.error';
+import { fieldErrors, malformedTextFields, validateInput, validationPipe } from './validation';
 
 class Address {
   @IsString({ message: 'Vul de straat in.' }) street!: string;
@@ -28,5 +29,30 @@ describe('fieldErrors', () => {
       ]),
     );
     expect(fieldErrors(errors)).toHaveLength(3);
+  });
+});
+
+describe('malformed text', () => {
+  it('names every field holding half of a surrogate pair, and passes whole pairs and plain text', () => {
+    const input = {
+      email: '\ud800',
+      address: { street: 'a\udc00b' },
+      names: ['ok', '\ud83d'],
+      emoji: '\ud83d\ude00',
+    };
+    expect(malformedTextFields(input)).toEqual([
+      { field: 'email', message: 'Deze tekst bevat ongeldige tekens.' },
+      { field: 'address.street', message: 'Deze tekst bevat ongeldige tekens.' },
+      { field: 'names.1', message: 'Deze tekst bevat ongeldige tekens.' },
+    ]);
+    expect(malformedTextFields({ name: 'Zoë', n: 3, none: null })).toEqual([]);
+  });
+
+  it('is refused as a 400 problem before any rule runs (the e-mail rule would throw on it)', async () => {
+    const body = { email: '\ud800', address: { street: 'Dijkstraat' } };
+    await expect(validateInput(Person, body)).rejects.toMatchObject({ status: 400 });
+    await expect(validationPipe.transform(body, { type: 'body', metatype: Person })).rejects.toBeInstanceOf(
+      ProblemError,
+    );
   });
 });
