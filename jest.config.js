@@ -40,6 +40,7 @@ module.exports = {
       rootDir: '.',
       testRegex: 'test/.*\\.e2e-spec\\.ts$',
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/support/per-file-observers.ts'],
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],

@@ -197,6 +197,30 @@ describe('tenant isolation attacked in SQL, as the application role, on every te
     }
   });
 
+  it("reads no tenant's rows in a platform read, also on connections a tenant's transaction just used", async () => {
+    const readable = guarded()
+      .filter((table) => table.select)
+      .map((table) => table.name);
+    for (let round = 0; round < 3; round++) {
+      // Every pooled connection works for tenant A first, then serves a platform read outside any transaction.
+      await Promise.all(
+        Array.from({ length: 12 }, () =>
+          database.forTenant(a, (db) => db.query(`SELECT count(*) FROM objections`)),
+        ),
+      );
+      const seen = await Promise.all(
+        readable.map(async (name) => {
+          const [row] = (await database.readPlatform((db) =>
+            db.query(`SELECT count(*)::int AS n FROM ${name}`),
+          )) as { n: number }[];
+          return { table: name, rows: row.n };
+        }),
+      );
+      expect(seen.filter((x) => x.rows > 0)).toEqual([]);
+    }
+    expect(await rowsOf('objections', a)).toBeGreaterThan(0);
+  });
+
   it("refuses tenant A an INSERT of a row with B's tenant_id into any table", async () => {
     for (const { name } of tables) {
       const message = await refusedForA(`INSERT INTO ${name} (tenant_id) VALUES ($1)`, [b]);

@@ -71,7 +71,9 @@ export class PostgresThrottlerStorage
     return rowsOf(result).length;
   }
 
+  /** Called twice: this instance is also the throttler module's storage provider. One timer is enough. */
   onApplicationBootstrap(): void {
+    if (this.pruner) return;
     this.pruner = setInterval(() => {
       this.prune().catch((error: unknown) =>
         this.logger.warn({ err: error }, 'pruning throttle counters failed'),

@@ -24,6 +24,14 @@ export class DemoAccountsService implements OnApplicationBootstrap {
     const password = this.config.demoPassword;
     if (password === undefined) return;
     const emails: string[] = [];
+    // One hash for all of them, checked once per stored hash: argon2 is slow by design, and the demo accounts
+    // share their password anyway.
+    let fresh: Promise<string> | undefined;
+    const checked = new Map<string, Promise<boolean>>();
+    const matches = (stored: string) => {
+      if (!checked.has(stored)) checked.set(stored, passwordHasher.verify(stored, password));
+      return checked.get(stored) as Promise<boolean>;
+    };
     for (const tenantConfig of this.configs) {
       const tenant = await this.tenants.requireBySlug(tenantConfig.slug);
       for (const demo of tenantConfig.demoStaff) {
@@ -35,9 +43,8 @@ export class DemoAccountsService implements OnApplicationBootstrap {
             .addSelect('u.passwordHash')
             .where('u.tenant_id = :tenantId AND u.email = :email', { tenantId: tenant.id, email })
             .getOne();
-          if (existing?.passwordHash && (await passwordHasher.verify(existing.passwordHash, password)))
-            return;
-          const passwordHash = await passwordHasher.hash(password);
+          if (existing?.passwordHash && (await matches(existing.passwordHash))) return;
+          const passwordHash = await (fresh ??= passwordHasher.hash(password));
           await users.upsert(
             {
               tenantId: tenant.id,

@@ -40,6 +40,15 @@ export class Database {
     return this.transaction(null, work);
   }
 
+  /**
+   * One read of platform tables only (a tenant by its slug on every request). On PostgreSQL it needs no
+   * transaction: there is no tenant to set, so a pooled connection reads tenant-owned tables as empty, and two
+   * round trips are saved. PGlite's session must take the app role, which only a transaction scopes.
+   */
+  readPlatform<T>(work: UnitOfWork<T>): Promise<T> {
+    return this.embeddedSession ? this.transaction(null, work) : work(this.dataSource.manager);
+  }
+
   private transaction<T>(tenantId: string | null, work: UnitOfWork<T>): Promise<T> {
     const run = () =>
       this.dataSource.transaction(async (manager) => {

@@ -89,7 +89,7 @@ function conditions(query: InboxQuery, scope: InboxScope, p: Params, late: () =>
 /** The case columns an inbox item is made of; formatting happens once, outside the keyset branches. */
 const CASE_COLUMNS = `o.tenant_id, o.id, o.reference, o.status, o.received_at, o.next_deadline, o.next_deadline_kind,
   o.decision_term_ends, o.flags, o.timely, o.regulation_id, o.assignee_id, o.first_contact_at, o.penalty_starts_on,
-  o.objector->>'name' AS objector_name,
+  o.objector_name,
   o.signals->'sentiment'->>'label' AS sentiment_label,
   (o.signals->'sentiment'->>'score')::float8 AS sentiment_score,
   jsonb_path_query_array(o.signals, '$.lifeDomains[*].code') AS life_domains,

@@ -68,7 +68,6 @@ export class ObjectionFilingService {
 
   constructor(
     private readonly database: Database,
-    private readonly regulations: RegulationsService,
     private readonly receipts: FilingReceiptsService,
     private readonly calendars: LegalCalendarService,
     private readonly cipher: FieldCipher,
@@ -92,13 +91,13 @@ export class ObjectionFilingService {
       request.input,
       attachments.map((a) => a.sha256),
     );
-    const earlier = await this.replay(tenant, request.idempotencyKey, requestHash);
-    if (earlier) return earlier;
-
-    const regulation = await this.checkAgainstRegulation(tenant.id, request.input);
-    const calendar = await this.calendars.current();
     const receivedAt = new Date();
-    const reference = await this.nextReference(tenant, receivedAt);
+    const admission = await this.database.forTenant(tenant.id, (db) =>
+      this.admit(db, request, requestHash, receivedAt),
+    );
+    if ('replayed' in admission) return admission;
+    const { regulation, reference } = admission;
+    const calendar = await this.calendars.current();
     try {
       const response = await this.database.forTenant(tenant.id, (db) =>
         this.store(db, {
@@ -117,23 +116,44 @@ export class ObjectionFilingService {
     } catch (error) {
       // A concurrent request with the same key committed first: answer as it did.
       if (isUniqueViolation(error, 'idempotency_keys_pkey')) {
-        const replayed = await this.replay(tenant, request.idempotencyKey, requestHash);
+        const replayed = await this.database.forTenant(tenant.id, (db) =>
+          this.replay(db, tenant, request.idempotencyKey, requestHash),
+        );
         if (replayed) return replayed;
       }
       throw error;
     }
   }
 
+  /**
+   * Before anything is stored, in one short transaction: the answer to an earlier request with the same key, or
+   * the checks against the regulation and then the case's reference. The reference is taken last, like a
+   * sequence: the counter row is locked only until this transaction commits, so filings do not queue behind it
+   * for the whole of each other's filing. A filing that fails after this leaves its number unused; references
+   * are unique and in order of receipt, not gapless (unlike invoice numbers).
+   */
+  private async admit(
+    db: EntityManager,
+    request: FilingRequest,
+    requestHash: string,
+    receivedAt: Date,
+  ): Promise<FilingResult | { regulation: Regulation; reference: string }> {
+    const { tenant } = request;
+    const earlier = await this.replay(db, tenant, request.idempotencyKey, requestHash);
+    if (earlier) return earlier;
+    const regulation = await checkAgainstRegulation(db, tenant.id, request.input);
+    return { regulation, reference: await nextReference(db, tenant, receivedAt) };
+  }
+
   private async replay(
+    db: EntityManager,
     tenant: TenantContext,
     key: string,
     requestHash: string,
   ): Promise<FilingResult | null> {
-    const [row] = (await this.database.forTenant(tenant.id, (db) =>
-      db.query(
-        `SELECT request_hash, objection_id, response FROM idempotency_keys WHERE tenant_id = $1 AND key = $2`,
-        [tenant.id, key],
-      ),
+    const [row] = (await db.query(
+      `SELECT request_hash, objection_id, response FROM idempotency_keys WHERE tenant_id = $1 AND key = $2`,
+      [tenant.id, key],
     )) as { request_hash: string; objection_id: string; response: Omit<FilingResponseDto, 'caseUrl'> }[];
     if (!row) return null;
     if (row.request_hash !== requestHash) {
@@ -146,36 +166,6 @@ export class ObjectionFilingService {
     }
     const caseUrl = this.caseLinks.url(tenant.slug, this.caseLinks.token(tenant.id, row.objection_id));
     return { response: { ...row.response, caseUrl }, replayed: true };
-  }
-
-  /** The regulation, and the checks that need it (hints, dates, a way to reach the objector). */
-  private async checkAgainstRegulation(tenantId: string, input: FileObjectionDto): Promise<Regulation> {
-    const regulation = await this.regulations.findActive(tenantId, input.regulation);
-    if (!regulation) {
-      throw ProblemError.invalid([{ field: 'regulation', message: 'Kies een regeling van deze gemeente.' }]);
-    }
-    const known = new Set(regulation.definition.argumentHints.map((h) => h.code));
-    const unknown = (input.grounds?.hints ?? []).findIndex((hint) => !known.has(hint));
-    if (unknown >= 0) {
-      throw ProblemError.invalid([
-        { field: `grounds.hints[${unknown}]`, message: 'Kies de redenen uit de lijst bij deze regeling.' },
-      ]);
-    }
-    if (input.decision.date > todayInAmsterdam()) {
-      throw ProblemError.invalid([
-        { field: 'decision.date', message: 'De datum van de brief ligt in de toekomst.' },
-      ]);
-    }
-    const { objector } = input;
-    if (!objector.email && !objector.phone && !objector.address && !input.representative?.email) {
-      throw ProblemError.invalid([
-        {
-          field: 'objector',
-          message: 'Vul uw adres, e-mailadres of telefoonnummer in, zodat wij u kunnen bereiken.',
-        },
-      ]);
-    }
-    return regulation;
   }
 
   /** Who filed, as blind indexes only: the BSN's (after a DigiD login) and that of name and address. */
@@ -196,23 +186,6 @@ export class ObjectionFilingService {
       bsn: citizen?.bsn_index ?? null,
       naw: key ? this.cipher.blindIndex(`naw:${key}`, tenantId) : null,
     };
-  }
-
-  /**
-   * The case's reference, taken in a transaction of its own, like a sequence: filings do not queue behind one
-   * counter row for the whole of each other's transactions. A filing that fails after this leaves its number
-   * unused; references are unique and in order of receipt, not gapless (unlike invoice numbers).
-   */
-  private async nextReference(tenant: TenantContext, receivedAt: Date): Promise<string> {
-    const year = Number(amsterdamDateOf(receivedAt).slice(0, 4));
-    const [{ last }] = (await this.database.forTenant(tenant.id, (db) =>
-      db.query(
-        `INSERT INTO reference_counters (tenant_id, year, last) VALUES ($1, $2, 1)
-         ON CONFLICT (tenant_id, year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last`,
-        [tenant.id, year],
-      ),
-    )) as { last: number }[];
-    return caseReference(tenant.slug, year, last);
   }
 
   private async store(db: EntityManager, filing: AcceptedFiling): Promise<FilingResponseDto> {
@@ -343,4 +316,49 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
   return (
     driverError.code === '23505' && (driverError.constraint ?? driverError.message ?? '').includes(constraint)
   );
+}
+
+/** The regulation, and the checks that need it (hints, dates, a way to reach the objector). */
+async function checkAgainstRegulation(
+  db: EntityManager,
+  tenantId: string,
+  input: FileObjectionDto,
+): Promise<Regulation> {
+  const regulation = await RegulationsService.findActiveIn(db, tenantId, input.regulation);
+  if (!regulation) {
+    throw ProblemError.invalid([{ field: 'regulation', message: 'Kies een regeling van deze gemeente.' }]);
+  }
+  const known = new Set(regulation.definition.argumentHints.map((h) => h.code));
+  const unknown = (input.grounds?.hints ?? []).findIndex((hint) => !known.has(hint));
+  if (unknown >= 0) {
+    throw ProblemError.invalid([
+      { field: `grounds.hints[${unknown}]`, message: 'Kies de redenen uit de lijst bij deze regeling.' },
+    ]);
+  }
+  if (input.decision.date > todayInAmsterdam()) {
+    throw ProblemError.invalid([
+      { field: 'decision.date', message: 'De datum van de brief ligt in de toekomst.' },
+    ]);
+  }
+  const { objector } = input;
+  if (!objector.email && !objector.phone && !objector.address && !input.representative?.email) {
+    throw ProblemError.invalid([
+      {
+        field: 'objector',
+        message: 'Vul uw adres, e-mailadres of telefoonnummer in, zodat wij u kunnen bereiken.',
+      },
+    ]);
+  }
+  return regulation;
+}
+
+/** The next number of the tenant's counter for the year of receipt (see admit). */
+async function nextReference(db: EntityManager, tenant: TenantContext, receivedAt: Date): Promise<string> {
+  const year = Number(amsterdamDateOf(receivedAt).slice(0, 4));
+  const [{ last }] = (await db.query(
+    `INSERT INTO reference_counters (tenant_id, year, last) VALUES ($1, $2, 1)
+     ON CONFLICT (tenant_id, year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last`,
+    [tenant.id, year],
+  )) as { last: number }[];
+  return caseReference(tenant.slug, year, last);
 }

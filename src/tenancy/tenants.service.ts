@@ -15,7 +15,7 @@ export class TenantsService {
 
   /** The tenant a public path names; unknown slugs are a 404 problem. */
   async requireBySlug(slug: string): Promise<Tenant> {
-    const tenant = await this.database.forPlatform((db) => db.getRepository(Tenant).findOneBy({ slug }));
+    const tenant = await this.database.readPlatform((db) => db.getRepository(Tenant).findOneBy({ slug }));
     if (!tenant) throw ProblemError.notFound(`Er is geen gemeente "${slug}" op dit platform.`);
     return tenant;
   }

@@ -11,6 +11,7 @@ import {
   MaxLength,
   Validate,
   ValidateIf,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDateConstraint } from '../../deadlines/dto/is-local-date';
@@ -84,6 +85,7 @@ export class DecisionDto {
 
   @ApiPropertyOptional({ type: DecisionCostsDto })
   @IsOptional()
+  @IsObject({ message: 'Geef aan of om vergoeding van de kosten is gevraagd (requested).' })
   @ValidateNested()
   @Type(() => DecisionCostsDto)
   costs?: DecisionCostsDto;

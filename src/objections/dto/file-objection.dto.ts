@@ -12,6 +12,7 @@ import {
   Matches,
   MaxLength,
   Validate,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
 import { IsLocalDateConstraint } from '../../deadlines/dto/is-local-date';
@@ -80,6 +81,7 @@ export class ObjectorDto {
 
   @ApiPropertyOptional({ type: AddressDto })
   @IsOptional()
+  @IsObject({ message: 'Vul uw adres in met straat, huisnummer, postcode en plaats.' })
   @ValidateNested()
   @Type(() => AddressDto)
   address?: AddressDto;
@@ -136,12 +138,14 @@ export class FileObjectionDto {
   regulation!: string;
 
   @ApiProperty({ type: ContestedDecisionDto })
+  @IsObject({ message: 'Vul de gegevens van het besluit in.' })
   @ValidateNested()
   @Type(() => ContestedDecisionDto)
   @IsNotEmpty({ message: 'Vul de gegevens van het besluit in.' })
   decision!: ContestedDecisionDto;
 
   @ApiProperty({ type: ObjectorDto })
+  @IsObject({ message: 'Vul uw gegevens in.' })
   @ValidateNested()
   @Type(() => ObjectorDto)
   @IsNotEmpty({ message: 'Vul uw gegevens in.' })
@@ -149,12 +153,14 @@ export class FileObjectionDto {
 
   @ApiPropertyOptional({ type: RepresentativeDto })
   @IsOptional()
+  @IsObject({ message: 'Vul de gegevens van de gemachtigde in.' })
   @ValidateNested()
   @Type(() => RepresentativeDto)
   representative?: RepresentativeDto;
 
   @ApiPropertyOptional({ type: GroundsDto })
   @IsOptional()
+  @IsObject({ message: 'Vul de redenen van uw bezwaar in.' })
   @ValidateNested()
   @Type(() => GroundsDto)
   grounds?: GroundsDto;
