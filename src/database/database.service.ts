@@ -14,7 +14,7 @@ export type UnitOfWork<T> = (manager: EntityManager) => Promise<T>;
 /**
  * The only way the application reaches the database: every unit of work is one explicit transaction,
  * working as the app role, with the tenant set transaction-locally (set_config(..., true)) so that
- * row-level security decides what it sees.
+ * row-level security decides what it sees. The one exception, readPlatform, sets no tenant and so sees none.
  */
 @Injectable()
 export class Database {
