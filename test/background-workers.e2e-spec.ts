@@ -6,6 +6,7 @@ import { OutboxDispatcher } from '../src/messaging/outbox-dispatcher.service';
 import { enqueueEmail } from '../src/messaging/outbox';
 import { TenantsService } from '../src/tenancy/tenants.service';
 import { SmtpSink } from './support/smtp-sink';
+import { bosObjection } from './support/fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -171,6 +172,67 @@ describe('background work on two replicas', () => {
     await stopped;
     expect(await jobs('rivierstad', 'test.dies')).toEqual([
       expect.objectContaining({ state: 'done', attempts: 2, result: { by: 'b' } }),
+    ]);
+  }, 60_000);
+});
+
+/**
+ * Serving pods beside worker pods of their own (the chart's `workers`): the serving replica files and claims no
+ * background work on its own; a worker replica renders the receipt and sends its e-mail.
+ */
+describe('a serving replica with BACKGROUND_WORK=off beside a worker replica', () => {
+  let api: TestApp;
+  let worker: TestApp | undefined;
+  let dispatcher: OutboxDispatcher | undefined;
+  let sink: SmtpSink;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    sink = new SmtpSink();
+    env = { SMTP_URL: await sink.start(), OUTBOX_POLL_MS: '100' };
+    api = await startTestApp({ ...env, BACKGROUND_WORK: 'off' });
+  }, 60_000);
+  afterAll(async () => {
+    await dispatcher?.beforeApplicationShutdown();
+    await worker?.close();
+    await api.close();
+    await sink.stop();
+  });
+
+  it('files the objection and leaves its receipt and e-mail to the worker', async () => {
+    const filed = await api
+      .http()
+      .post('/api/v1/tenants/rivierstad/objections')
+      .set('Idempotency-Key', 'serving-replica-1')
+      .send(bosObjection());
+    expect(filed.status).toBe(201);
+    const receiptJobs = () =>
+      api.asOwner<{ state: string }>(`SELECT state FROM jobs WHERE kind = 'filing-receipt'`);
+    // Ten of its poll periods: the serving replica took nothing.
+    await sleep(1_000);
+    expect(await receiptJobs()).toEqual([{ state: 'queued' }]);
+    expect(sink.messages).toHaveLength(0);
+
+    if (process.env.TEST_DATABASE_URL) {
+      // Replicas share their secrets (one Kubernetes Secret): here through the files in the first one's DATA_DIR.
+      worker = await startTestApp({
+        ...env,
+        DATABASE_URL: api.config.databaseUrl!,
+        DATA_DIR: api.config.dataDir,
+      });
+    } else {
+      // PGlite is this process's own database: the worker pod's timers run inside this app instead.
+      api.app.get(JobWorker).start();
+      dispatcher = new OutboxDispatcher(api.app.get(Database), api.app.get(TenantsService), {
+        ...api.config,
+        backgroundWork: true,
+      });
+      dispatcher.onApplicationBootstrap();
+    }
+    for (let i = 0; i < 300 && !sink.messages.length; i++) await sleep(50);
+    expect(await receiptJobs()).toEqual([{ state: 'done' }]);
+    expect(sink.messages.map((m) => (m.to as { text: string }).text)).toEqual([
+      expect.stringContaining('bo.devries@example.nl'),
     ]);
   }, 60_000);
 });

@@ -410,6 +410,45 @@ describe('Helm chart (helm/bezwaarplatform)', () => {
     }
   });
 
+  it('lets every replica do the background work unless worker pods of their own do it', () => {
+    expect(loadAppConfig(containerEnv(app)).backgroundWork).toBe(true);
+
+    const split = renderChart({ workers: { enabled: true } });
+    const [web, workers] = ['release-bezwaarplatform', 'release-bezwaarplatform-worker'].map((name) => {
+      const found = ofKind(split, 'Deployment').find((m) => m.metadata.name === name);
+      expect(found).toBeDefined();
+      return found as Workload;
+    });
+    expect(ofKind(split, 'Deployment')).toHaveLength(2);
+    const [webApp, worker] = [web, workers].map((w) => w.spec.template.spec.containers[0]);
+    expect(loadAppConfig(containerEnv(webApp)).backgroundWork).toBe(false);
+    expect(loadAppConfig(containerEnv(worker))).toMatchObject({
+      backgroundWork: true,
+      isProduction: true,
+      databaseUrl: secretValues['database-url'],
+      smtpUrl: secretValues['smtp-url'],
+    });
+    expectHardened(workers.spec.template.spec);
+    expectSecretsOnlyByReference(worker, 'bezwaarplatform');
+    expect(worker.livenessProbe?.httpGet.path).toBe('/api/v1/health/live');
+    expect(workers.spec.replicas).toBeGreaterThanOrEqual(1);
+    // Requests reach the serving pods only: neither the Service nor the budget selects a worker pod.
+    const workerLabels = workers.spec.template.metadata.labels as Record<string, string>;
+    const selects = (selector: Record<string, string>) =>
+      Object.entries(selector).every(([key, value]) => workerLabels[key] === value);
+    const webSelector = (web.spec.selector as { matchLabels: Record<string, string> }).matchLabels;
+    expect(selects(webSelector)).toBe(false);
+    expect(
+      selects(one<Manifest & { spec: { selector: Record<string, string> } }>(split, 'Service').spec.selector),
+    ).toBe(false);
+    expect(workerLabels).toMatchObject((workers.spec.selector as { matchLabels: object }).matchLabels);
+    // The autoscaler scales the serving pods on their CPU, never the workers.
+    expect(
+      one<Manifest & { spec: { scaleTargetRef: { name: string } } }>(split, 'HorizontalPodAutoscaler').spec
+        .scaleTargetRef.name,
+    ).toBe(web.metadata.name);
+  });
+
   describe('with the ingress, the tenants and the platform configuration from the repository', () => {
     const slugs = readdirSync(join(ROOT, 'tenants'));
     const tenantFile = (slug: string) => readFileSync(join(ROOT, 'tenants', slug, 'tenant.yaml'), 'utf8');

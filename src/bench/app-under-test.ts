@@ -37,10 +37,14 @@ export interface AppUnderTest {
 
 export type HttpAdapterName = 'fastify' | 'express';
 
-/** Boots the app on the given DATABASE_URL, or on a fresh embedded PGlite when there is none. */
+/**
+ * Boots the app on the given DATABASE_URL, or on a fresh embedded PGlite when there is none; without
+ * `backgroundWork` it only serves, as the chart's serving pods do beside worker pods (see receiptsDrained).
+ */
 export async function startApp(
   databaseUrl?: string,
   adapter: HttpAdapterName = 'fastify',
+  backgroundWork = true,
 ): Promise<AppUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bezwaar-bench-'));
   const config = loadAppConfig({
@@ -52,7 +56,9 @@ export async function startApp(
     DEMO_PASSWORD,
     DEMO_CASES: 'false',
     LOG_LEVEL: 'silent',
-    // The job worker (receipts) and the outbox run as in production; mail is written to files in DATA_DIR.
+    // With background work the job worker (receipts) and the outbox run as in production; mail is written to
+    // files in DATA_DIR.
+    BACKGROUND_WORK: backgroundWork ? 'on' : 'off',
     // One client on loopback sends thousands of filings a minute: the abuse limits would stop a benchmark.
     ABUSE_LIMITS: 'off',
     ...SHARED_SECRETS,

@@ -158,7 +158,7 @@ function p95ByQuery(byQuery: Record<string, number[]>): Record<string, number> {
 export async function benchInbox(stage: Stage, options: BenchOptions): Promise<Comparison> {
   const app = await stage.postgresApp();
   const db = stage.database();
-  const [small, large] = options.quick ? [3_000, 30_000] : [100_000, 1_000_000];
+  const [small, large] = options.quick ? [2_000, 20_000] : [100_000, 1_000_000];
   const requests = options.quick ? 70 : 1_400;
   const [{ filed }] = await db.query<{ filed: number }>(`SELECT count(*)::int AS filed FROM objections`);
   if (!filed) await filingRun(app, { ...options, quick: true });

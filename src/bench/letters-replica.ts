@@ -16,7 +16,7 @@ const [databaseUrl, tenantSlug, countArg] = process.argv.slice(2);
  */
 async function main(): Promise<void> {
   const say = (message: ReplicaMessage) => process.stdout.write(`${JSON.stringify(message)}\n`);
-  const underTest = await startApp(databaseUrl);
+  const underTest = await startApp(databaseUrl, 'fastify', false);
   try {
     const { app } = underTest;
     const letters = app.get(LettersService);

@@ -24,8 +24,9 @@ export class Stage {
     return this.scratch;
   }
 
+  /** The app as a serving pod beside worker pods runs (BACKGROUND_WORK=off); see `receiptsDrained`. */
   async postgresApp(): Promise<AppUnderTest> {
-    this.app ??= await startApp(this.database().appUrl);
+    this.app ??= await startApp(this.database().appUrl, 'fastify', false);
     return this.app;
   }
 

@@ -48,6 +48,7 @@ export class LicenceStateService implements OnApplicationBootstrap, BeforeApplic
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.backgroundWork) return;
     const every = this.platform.licenceStates.evaluateEveryMinutes * 60_000;
     this.timer = setInterval(() => void this.evaluateAll().catch((error) => this.logger.error(error)), every);
     this.timer.unref();

@@ -128,4 +128,11 @@ describe('loadAppConfig', () => {
       devProviderPort: 0,
     });
   });
+
+  it('runs the background work unless BACKGROUND_WORK=off, and names the variable when it is neither', () => {
+    expect(loadAppConfig({ DATA_DIR: dataDir() }).backgroundWork).toBe(true);
+    expect(loadAppConfig({ ...PRODUCTION, BACKGROUND_WORK: 'off' }).backgroundWork).toBe(false);
+    expect(loadAppConfig({ ...PRODUCTION, BACKGROUND_WORK: 'on' }).backgroundWork).toBe(true);
+    expect(() => loadAppConfig({ ...PRODUCTION, BACKGROUND_WORK: 'false' })).toThrow('BACKGROUND_WORK');
+  });
 });

@@ -37,6 +37,7 @@ const envSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('Bezwaarplatform <noreply@bezwaarplatform.example>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  BACKGROUND_WORK: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ENCRYPTION_KEYS: optionalString,
   BLIND_INDEX_KEY: optionalString,
@@ -84,6 +85,12 @@ export interface AppConfig {
   readonly smtpUrl?: string;
   readonly mailFrom: string;
   readonly outboxPollMs: number;
+  /**
+   * Whether this process runs the background work on its timers: jobs (receipts, bulk letters, retention runs),
+   * the e-mail outbox, retention scheduling, key rotation sweeps and licence states. Off in serving pods when
+   * worker pods of their own do it (the chart's `workers`), so a bulk run never slows the answers to requests.
+   */
+  readonly backgroundWork: boolean;
   /** AES-256-GCM keys for personal data at rest (BSN); the first is current, the others still decrypt. */
   readonly encryptionKeys: readonly EncryptionKey[];
   /** HMAC key of the blind index (lookups by BSN without decrypting). */
@@ -159,6 +166,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    backgroundWork: e.BACKGROUND_WORK === 'on',
     encryptionKeys: parseVariable('ENCRYPTION_KEYS', () =>
       parseEncryptionKeys(
         e.ENCRYPTION_KEYS ?? persistedSecret(dataDir, 'encryption-keys', () => `local1:${generateKey()}`),

@@ -21,6 +21,8 @@ export interface JobWorkerOptions {
   /** Attempts (claims) before a job fails for good. */
   maxAttempts: number;
   retryDelayMs?: (attempts: number) => number;
+  /** False: no timer from start-up (BACKGROUND_WORK=off, an API pod); `poll` still claims when called. */
+  pollFromStart?: boolean;
 }
 
 /** A job as its handler gets it: claimed by this worker, `attempts` including this one. */
@@ -80,7 +82,7 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   }
 
   onApplicationBootstrap(): void {
-    this.start();
+    if (this.options.pollFromStart !== false) this.start();
   }
 
   /** Before any module shuts down, so running jobs still have their database connection. */

@@ -27,6 +27,7 @@ import { JOB_WORKER_OPTIONS, JobWorker, JobWorkerOptions } from './job-worker.se
         // Far longer than any one job should take (a decision letter takes well under a second).
         leaseMs: 300_000,
         maxAttempts: 3,
+        pollFromStart: config.backgroundWork,
       }),
     },
   ],

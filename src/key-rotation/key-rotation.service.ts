@@ -88,7 +88,7 @@ export class KeyRotationService implements OnApplicationBootstrap, BeforeApplica
 
   onApplicationBootstrap(): void {
     const every = this.config.keyRotationIntervalMs;
-    if (!every) return;
+    if (!every || !this.config.backgroundWork) return;
     const sweep = () =>
       void this.sweep().catch((error: unknown) => this.logger.warn({ err: error }, 'Sweep failed'));
     this.timers = [setTimeout(sweep, Math.min(every, FIRST_SWEEP_MS)), setInterval(sweep, every)];

@@ -41,6 +41,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   onApplicationBootstrap(): void {
+    if (!this.config.backgroundWork) return;
     this.timer = setInterval(() => void this.dispatchRound(), this.config.outboxPollMs);
     this.timer.unref();
   }

@@ -1,4 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { Database } from '../database/database.service';
 import { todayInAmsterdam } from '../deadlines/local-date';
 import { JobQueue } from '../jobs/job-queue.service';
@@ -25,6 +27,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnModuleDestr
     private readonly database: Database,
     private readonly tenants: TenantsService,
     private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     worker: JobWorker,
     retention: RetentionService,
   ) {
@@ -38,6 +41,7 @@ export class RetentionScheduler implements OnApplicationBootstrap, OnModuleDestr
   }
 
   onApplicationBootstrap(): void {
+    if (!this.config.backgroundWork) return;
     this.timer = setInterval(
       () =>
         void this.queueToday().catch((error: unknown) =>

@@ -41,6 +41,9 @@ async function migratePgliteTemplate(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(loadAppConfig({ DATA_DIR: dataDir }), 'migrate'));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
+  // A test's database is tiny: with 16 MB of shared buffers instead of PGlite's default 128 MB, setting them up
+  // no longer takes most of every test app's start (about 0.3 s instead of 0.9 s, measured).
+  await dataSource.query(`ALTER SYSTEM SET shared_buffers = '16MB'`);
   await dataSource.destroy();
   process.env.BEZWAAR_PGLITE_TEMPLATE = dataDir;
 }
