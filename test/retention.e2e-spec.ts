@@ -336,4 +336,38 @@ describe('retention (Selectielijst) and legal hold', () => {
     expect(scheduled[0]).toMatchObject({ anonymised: 0, held: 0, failed: 0 });
     expect(scheduled[0].finishedAt).not.toBeNull();
   });
+
+  it('deletes the e-mails sent more than 30 days ago, and keeps newer and unsent ones', async () => {
+    const slug = 'rivierstad';
+    const mail = (subject: string, sentAgo: string | null) =>
+      t.asOwner(
+        `INSERT INTO outbox_messages (tenant_id, kind, payload, sent_at, next_attempt_at)
+         SELECT id, 'email', $2::jsonb, now() - $3::interval, now() + interval '1 day'
+           FROM tenants WHERE slug = $1`,
+        [slug, JSON.stringify({ to: ['bo.devries@example.nl'], subject, text: subject }), sentAgo],
+      );
+    await mail('sent 31 days ago', '31 days');
+    await mail('sent 29 days ago', '29 days');
+    await mail('never sent', null);
+    await t.asOwner(`UPDATE outbox_messages SET created_at = now() - interval '40 days'`);
+    // Another municipality's old mail is its own run's business.
+    await t.asOwner(
+      `INSERT INTO outbox_messages (tenant_id, kind, payload, sent_at)
+       SELECT id, 'email', '{"to": ["x@example.nl"], "subject": "elders", "text": "x"}', now() - interval '1 year'
+         FROM tenants WHERE slug = 'heuveldorp'`,
+    );
+
+    await api('post', '/admin/retention/runs', admin).expect(201);
+
+    const left = await t.asOwner<{ slug: string; subject: string }>(
+      `SELECT t.slug, m.payload->>'subject' AS subject FROM outbox_messages m JOIN tenants t ON t.id = m.tenant_id
+        WHERE m.payload->>'subject' IN ('sent 31 days ago', 'sent 29 days ago', 'never sent', 'elders')
+        ORDER BY 2`,
+    );
+    expect(left).toEqual([
+      { slug: 'heuveldorp', subject: 'elders' },
+      { slug: 'rivierstad', subject: 'never sent' },
+      { slug: 'rivierstad', subject: 'sent 29 days ago' },
+    ]);
+  });
 });

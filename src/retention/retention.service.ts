@@ -62,6 +62,12 @@ interface RunRow {
 /** Cases looked at in one run; a daily run gets through a backlog over a few days. */
 const RUN_LIMIT = 1000;
 
+/**
+ * Days a sent e-mail stays in the outbox (recipients and text: personal data) for questions about its delivery;
+ * what it carried (receipt, letters) stays with the case as documents, under the case's own term.
+ */
+export const SENT_MAIL_KEPT_DAYS = 30;
+
 const RUN_COLUMNS = `id, to_char(run_on, 'YYYY-MM-DD') AS run_on, trigger, started_at, finished_at, anonymised, held,
   failed, anonymised_references, held_references, failed_references`;
 
@@ -152,6 +158,7 @@ export class RetentionService {
         );
       }
     }
+    await this.deleteSentMail(tenantId);
     const [row] = (await this.database.forTenant(tenantId, (db) =>
       db.query(
         `WITH done AS (
@@ -166,6 +173,22 @@ export class RetentionService {
       ),
     )) as RunRow[];
     return toReport(row);
+  }
+
+  /** Deletes the municipality's e-mails sent more than SENT_MAIL_KEPT_DAYS ago; unsent ones wait to be sent. */
+  private async deleteSentMail(tenantId: string): Promise<void> {
+    const [{ deleted }] = (await this.database.forTenant(tenantId, (db) =>
+      db.query(
+        `WITH gone AS (
+           DELETE FROM outbox_messages
+            WHERE tenant_id = $1 AND sent_at < now() - make_interval(days => $2)
+           RETURNING 1
+         )
+         SELECT count(*)::int AS deleted FROM gone`,
+        [tenantId, SENT_MAIL_KEPT_DAYS],
+      ),
+    )) as { deleted: number }[];
+    if (deleted) this.logger.log({ tenantId, deleted }, 'Deleted e-mails sent longer ago than they are kept');
   }
 
   /** The latest runs, newest first. */
