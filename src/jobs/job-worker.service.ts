@@ -21,7 +21,7 @@ export interface JobWorkerOptions {
   /** Attempts (claims) before a job fails for good. */
   maxAttempts: number;
   retryDelayMs?: (attempts: number) => number;
-  /** False: no timer from start-up (BACKGROUND_WORK=off, an API pod); `poll` still claims when called. */
+  /** False: no timer from start-up (BACKGROUND_WORK=off, a serving pod); `poll` still claims when called. */
   pollFromStart?: boolean;
 }
 

@@ -66,7 +66,7 @@ const RUN_LIMIT = 1000;
  * Days a sent e-mail stays in the outbox (recipients and text: personal data) for questions about its delivery;
  * what it carried (receipt, letters) stays with the case as documents, under the case's own term.
  */
-export const SENT_MAIL_KEPT_DAYS = 30;
+const SENT_MAIL_KEPT_DAYS = 30;
 
 const RUN_COLUMNS = `id, to_char(run_on, 'YYYY-MM-DD') AS run_on, trigger, started_at, finished_at, anonymised, held,
   failed, anonymised_references, held_references, failed_references`;
